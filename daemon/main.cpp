@@ -1,0 +1,2 @@
+// Wiring only: the commands live in daemon/cli/.
+int main() { return 0; }

@@ -1,0 +1,23 @@
+#pragma once
+/// HTML5 parsing with gumbo, converted into a pugixml document so XPath works on pages too.
+
+#include <cstddef>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+namespace feeds {
+
+struct HtmlParseOptions {
+  std::size_t max_depth = 512;  ///< deeper elements are flattened into their ancestor at the cap
+};
+
+/// Parses a whole HTML document. The result's document element is <html> with <head> and <body>
+/// (gumbo always builds them). Element and attribute names are lower-case; text is UTF-8.
+void parse_html_document(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options = {});
+
+/// Parses an HTML fragment as the children of a <body>; `out` gets a single <body> element
+/// holding the fragment's nodes.
+void parse_html_fragment(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options = {});
+
+}  // namespace feeds

@@ -1,0 +1,23 @@
+#pragma once
+/// The HTML sanitizer (security.md §1): gumbo HTML5 parse → element/attribute allowlist →
+/// serialize from the tree. Output is a fixed point: sanitize(sanitize(h, b), b) == sanitize(h, b).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace feeds {
+
+struct SanitizeOptions {
+  /// Hosts whose <iframe src> is kept (with sandbox); empty: no iframes at all.
+  std::vector<std::string> iframe_hosts = {"www.youtube.com", "www.youtube-nocookie.com",
+                                           "player.vimeo.com", "www.dailymotion.com",
+                                           "w.soundcloud.com", "bandcamp.com"};
+};
+
+/// Sanitizes an HTML fragment; relative URLs are resolved against `base_url` (honouring a
+/// <base href> inside the fragment); links get rel="noopener noreferrer nofollow".
+std::string sanitize_html(std::string_view html, std::string_view base_url,
+                          const SanitizeOptions& options = {});
+
+}  // namespace feeds
