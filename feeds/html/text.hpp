@@ -21,7 +21,11 @@ bool looks_like_html(std::string_view text);
 std::string escape_html(std::string_view text, bool attribute = false);
 
 /// The UTF-8 of an HTML named character reference without '&' and ';' ("eacute" → "é"),
-/// from the full HTML5 table; nullopt when unknown.
+/// from the full HTML5 table; nullopt when unknown. A trailing ';' in `name` is ignored.
 std::optional<std::string_view> lookup_html_entity(std::string_view name);
+
+/// Like lookup_html_entity, but only for the legacy forms that HTML5 accepts without a
+/// terminating ';' ("amp", "eacute", "copy"); nullopt for every other name.
+std::optional<std::string_view> lookup_legacy_html_entity(std::string_view name);
 
 }  // namespace feeds
