@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages feedd needs to build and test. Idempotent: when every
 # package is already installed it does nothing (no `apt-get update`, no network).
+#   scripts/install-deps.sh           build and test (make, make test, make run, make fuzz)
+#   scripts/install-deps.sh --bench   also what the benchmarks compare with (make bench)
 set -euo pipefail
 
 PACKAGES=(
@@ -13,6 +15,14 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev llvm-14
   python3
 )
+# python3-feedparser: the reference parser timed next to ours by tests/bench/run_parse_bench.sh.
+BENCH_PACKAGES=(python3-feedparser)
+
+case "${1:-}" in
+  "") ;;
+  --bench) PACKAGES+=("${BENCH_PACKAGES[@]}") ;;
+  *) echo "usage: $0 [--bench]" >&2; exit 2 ;;
+esac
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
