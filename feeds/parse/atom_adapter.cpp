@@ -1,0 +1,226 @@
+// Atom 1.0 (RFC 4287) and Atom 0.3 into the model: parse-output.md §3 and §4.
+#include <string>
+
+#include "feeds/html/text.hpp"
+#include "feeds/parse/adapters.hpp"
+#include "feeds/parse/base64.hpp"
+#include "feeds/parse/date.hpp"
+#include "feeds/parse/fields.hpp"
+#include "feeds/parse/xml_node.hpp"
+
+namespace feeds {
+namespace {
+
+using xml::is_element;
+using xml::text_of;
+
+struct AtomScope {
+  std::string_view prefix;  ///< "atom" (1.0), "atom03" (0.3) or "" (no namespace)
+  bool atom03 = false;
+  std::string_view document_base;
+  const ParseLimits& limits;
+};
+
+struct TextConstruct {
+  std::string raw;
+  TextKind kind = TextKind::text;
+};
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+/// An xhtml construct's markup: the children of its wrapper <div> (RFC 4287 §3.1.1.3).
+std::string xhtml_markup(pugi::xml_node node) {
+  pugi::xml_node only_element;
+  int elements = 0;
+  for (auto child : node.children()) {
+    if (child.type() == pugi::node_element) {
+      only_element = child;
+      ++elements;
+    } else if (child.type() == pugi::node_pcdata && !trim(child.value()).empty()) {
+      elements = 2;
+    }
+  }
+  if (elements == 1 && xml::local_name(only_element.name()) == "div") return xml::inner_html(only_element);
+  return xml::inner_html(node);
+}
+
+/// Reads a text construct; Atom 0.3 also has mode="escaped|base64|xml" and MIME types.
+std::optional<TextConstruct> read_text_construct(pugi::xml_node node) {
+  if (!node) return std::nullopt;
+  auto type = lower(trim(node.attribute("type").value()));
+  auto mode = lower(trim(node.attribute("mode").value()));
+  TextConstruct out;
+  if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") {
+    out.kind = TextKind::xhtml;
+    out.raw = xhtml_markup(node);
+    return out;
+  }
+  out.kind = (type == "html" || type == "text/html") ? TextKind::html : TextKind::text;
+  if (type.empty() && xml::has_child_elements(node)) out.kind = TextKind::html;
+  if (!type.empty() && type != "text" && type != "html" && !type.starts_with("text/") &&
+      !type.ends_with("xml"))
+    return std::nullopt;  // e.g. image/png: not text
+  out.raw = xml::raw_content(node);
+  if (mode == "base64") {
+    auto decoded = decode_base64(out.raw);
+    if (!decoded) return std::nullopt;
+    out.raw = std::move(*decoded);
+  }
+  return out;
+}
+
+std::optional<std::string> construct_text(pugi::xml_node node) {
+  auto construct = read_text_construct(node);
+  if (!construct) return std::nullopt;
+  return plain_text(construct->raw, construct->kind);
+}
+
+std::string_view link_rel(pugi::xml_node link) {
+  std::string_view rel = trim(link.attribute("rel").value());
+  return rel.empty() ? "alternate" : rel;
+}
+
+bool is_html_type(std::string_view type) {
+  auto value = lower(trim(type.substr(0, type.find(';'))));
+  return value.empty() || value == "text/html" || value == "application/xhtml+xml";
+}
+
+/// The first rel="alternate" link with an HTML type, resolved; and rel="self"/"hub"/"enclosure".
+std::optional<std::string> find_link(pugi::xml_node parent, const AtomScope& scope, std::string_view rel) {
+  for (auto child : parent.children()) {
+    if (!is_element(child, scope.prefix, "link") || link_rel(child) != rel) continue;
+    if (rel == "alternate" && !is_html_type(child.attribute("type").value())) continue;
+    auto href = url_field(child.attribute("href").value(), xml::base_in_scope(child, scope.document_base));
+    if (href) return href;
+  }
+  return std::nullopt;
+}
+
+Person read_person(pugi::xml_node node, const AtomScope& scope) {
+  Person person;
+  auto field = [&](std::string_view local) -> std::optional<std::string> {
+    auto child = xml::first_child(node, scope.prefix, local);
+    if (!child) return std::nullopt;
+    auto value = collapse_whitespace(text_of(child));
+    if (value.empty()) return std::nullopt;
+    return value;
+  };
+  person.name = field("name");
+  person.email = field("email");
+  auto uri = xml::first_child(node, scope.prefix, scope.atom03 ? "url" : "uri");
+  if (!uri && scope.atom03) uri = xml::first_child(node, scope.prefix, "uri");
+  if (uri) person.url = url_field(text_of(uri), xml::base_in_scope(uri, scope.document_base));
+  // Atom 0.3 feeds in the wild put the name directly in <author>.
+  if (!person.name && !person.email && !person.url && !xml::has_child_elements(node)) {
+    auto text = collapse_whitespace(text_of(node));
+    if (!text.empty()) person = parse_person_text(text);
+  }
+  return person;
+}
+
+void map_people(pugi::xml_node parent, const AtomScope& scope, std::vector<Person>& out) {
+  for (auto child : parent.children())
+    if (is_element(child, scope.prefix, "author")) add_person(out, read_person(child, scope));
+}
+
+std::optional<TimePoint> last_date(pugi::xml_node parent, const AtomScope& scope,
+                                   std::initializer_list<std::string_view> locals) {
+  std::optional<TimePoint> found;
+  for (auto child : parent.children())
+    for (auto local : locals)
+      if (is_element(child, scope.prefix, local))
+        if (auto date = parse_date(trim(text_of(child)))) found = date;
+  return found;
+}
+
+void map_entry_content(pugi::xml_node entry, const AtomScope& scope, Item& out) {
+  auto content = xml::last_child(entry, scope.prefix, "content");
+  std::optional<TextConstruct> construct;
+  pugi::xml_node source = content;
+  if (content && !content.attribute("src")) construct = read_text_construct(content);
+  if (!construct || trim(construct->raw).empty()) {
+    source = xml::last_child(entry, scope.prefix, "summary");
+    construct = read_text_construct(source);
+  }
+  if (!construct) return;
+  out.content_html = content_html(construct->raw, construct->kind,
+                                  xml::base_in_scope(source, scope.document_base));
+  if (out.content_html) {
+    auto text = html_to_text(*out.content_html);
+    if (!text.empty()) out.content_text = std::move(text);
+  }
+}
+
+void map_entry_extras(pugi::xml_node entry, const AtomScope& scope, Item& out) {
+  for (auto child : entry.children()) {
+    if (is_element(child, scope.prefix, "category")) {
+      std::string_view term = trim(child.attribute("term").value());
+      add_tag(out.tags, term.empty() ? child.attribute("label").value() : term);
+    } else if (is_element(child, scope.prefix, "link") && link_rel(child) == "enclosure") {
+      Attachment attachment;
+      attachment.url = url_field(child.attribute("href").value(),
+                                 xml::base_in_scope(child, scope.document_base)).value_or("");
+      if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
+      attachment.size_in_bytes = parse_length(child.attribute("length").value());
+      add_attachment(out.attachments, std::move(attachment));
+    } else if (is_element(child, "feedburner", "origLink")) {
+      out.orig_link = url_field(text_of(child), xml::base_in_scope(child, scope.document_base));
+    }
+  }
+}
+
+Item map_entry(pugi::xml_node entry, const AtomScope& scope) {
+  Item out;
+  if (auto id = xml::last_child(entry, scope.prefix, "id")) out.id = std::string(trim(text_of(id)));
+  out.url = find_link(entry, scope, "alternate");
+  out.title = construct_text(xml::last_child(entry, scope.prefix, "title"));
+  map_entry_content(entry, scope, out);
+  out.summary = construct_text(xml::last_child(entry, scope.prefix, "summary"));
+  if (!out.summary && out.content_text) out.summary = out.content_text;  // feedparser copies content
+  auto published = scope.atom03 ? last_date(entry, scope, {"issued"}) : last_date(entry, scope, {"published"});
+  if (!published && scope.atom03) published = last_date(entry, scope, {"created"});
+  out.date_modified = last_date(entry, scope, {scope.atom03 ? "modified" : "updated"});
+  out.date_published = published ? published : out.date_modified;
+  map_people(entry, scope, out.authors);
+  map_entry_extras(entry, scope, out);
+  finish_item(out, scope.limits);
+  return out;
+}
+
+void map_feed_metadata(pugi::xml_node root, const AtomScope& scope, Feed& feed) {
+  feed.title = construct_text(xml::last_child(root, scope.prefix, "title"));
+  feed.home_page_url = find_link(root, scope, "alternate");
+  feed.feed_url = find_link(root, scope, "self");
+  feed.websub_hub = find_link(root, scope, "hub");
+  feed.description = construct_text(xml::last_child(root, scope.prefix, scope.atom03 ? "tagline" : "subtitle"));
+  if (!feed.description && !scope.atom03) feed.description = construct_text(xml::last_child(root, scope.prefix, "tagline"));
+  if (auto lang = trim(root.attribute("xml:lang").value()); !lang.empty()) feed.language = std::string(lang);
+  auto logo = xml::last_child(root, scope.prefix, "logo");
+  if (!logo) logo = xml::last_child(root, scope.prefix, "icon");
+  if (logo) feed.icon = url_field(text_of(logo), xml::base_in_scope(logo, scope.document_base));
+  map_people(root, scope, feed.authors);
+}
+
+}  // namespace
+
+void map_atom(pugi::xml_node root, const AdapterContext& context, Feed& feed) {
+  bool atom03 = feed.format == SourceFormat::atom03;
+  AtomScope scope{xml::prefix_of(root.name()), atom03, context.base_url, context.limits};
+  map_feed_metadata(root, scope, feed);
+  for (auto child : root.children()) {
+    if (!is_element(child, scope.prefix, "entry")) continue;
+    if (feed.items.size() >= context.limits.max_items) {
+      feed.warnings.push_back("atom: more than " + std::to_string(context.limits.max_items) +
+                              " entries; the rest were dropped");
+      break;
+    }
+    feed.items.push_back(map_entry(child, scope));
+  }
+}
+
+}  // namespace feeds

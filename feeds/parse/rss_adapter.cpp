@@ -1,0 +1,174 @@
+// RSS 0.9x/2.0 and RSS 1.0/0.90 (RDF) into the model: parse-output.md §3 and §4.
+#include <string>
+
+#include "feeds/html/text.hpp"
+#include "feeds/parse/adapters.hpp"
+#include "feeds/parse/date.hpp"
+#include "feeds/parse/fields.hpp"
+#include "feeds/parse/rss_extensions.hpp"
+#include "feeds/parse/xml_node.hpp"
+
+namespace feeds {
+namespace {
+
+using xml::first_child;
+using xml::is_element;
+using xml::last_child;
+using xml::text_of;
+
+struct RssScope {
+  std::string_view prefix;  ///< "" for RSS 0.9x/2.0, "rss1"/"rss090" for RDF
+  bool rdf = false;
+  std::string_view document_base;
+  std::string channel_link;  ///< for relative item links when the document URL is unknown
+  const ParseLimits& limits;
+};
+
+/// The base for an element's URLs: xml:base in scope, else the document URL, else the
+/// channel link (parse-output.md §7 rule 3: `<link>/posts/1</link>` with no document URL).
+std::string base_for(pugi::xml_node node, const RssScope& scope) {
+  auto base = xml::base_in_scope(node, scope.document_base);
+  return base.empty() ? scope.channel_link : base;
+}
+
+pugi::xml_node rss_child(pugi::xml_node parent, const RssScope& scope, std::string_view local) {
+  if (auto node = last_child(parent, scope.prefix, local)) return node;
+  // RDF feeds that put RSS elements in no namespace, and RSS with RDF-namespaced ones.
+  return scope.prefix.empty() ? pugi::xml_node{} : last_child(parent, "", local);
+}
+
+std::optional<std::string> untyped_child_text(pugi::xml_node parent, const RssScope& scope,
+                                              std::string_view local) {
+  auto node = rss_child(parent, scope, local);
+  return node ? untyped_plain_text(xml::raw_content(node)) : std::nullopt;
+}
+
+/// The item's link: <link>, else a permalink guid that is an absolute http(s) URL.
+std::optional<std::string> find_item_link(pugi::xml_node item, const RssScope& scope) {
+  auto base = base_for(item, scope);
+  if (auto link = first_child(item, scope.prefix, "link")) {
+    if (auto url = url_field(text_of(link), base)) return url;
+  }
+  if (scope.rdf) return std::nullopt;
+  auto guid = last_child(item, "", "guid");
+  if (!guid) return std::nullopt;
+  std::string_view permalink = xml::attribute(guid, "isPermaLink").value();
+  if (!permalink.empty() && permalink != "true") return std::nullopt;
+  auto url = url_field(text_of(guid), base);
+  if (url && (url->starts_with("http://") || url->starts_with("https://"))) return url;
+  return std::nullopt;
+}
+
+std::optional<std::string> find_item_id(pugi::xml_node item, const RssScope& scope) {
+  if (scope.rdf) {
+    if (auto about = item.attribute("rdf:about"); about && !trim(about.value()).empty())
+      return std::string(trim(about.value()));
+    if (auto identifier = last_child(item, "dc", "identifier")) return std::string(trim(text_of(identifier)));
+    return std::nullopt;
+  }
+  auto guid = last_child(item, "", "guid");
+  if (!guid) return std::nullopt;
+  return std::string(trim(text_of(guid)));
+}
+
+/// The item's HTML: content:encoded, else xhtml:body, else description.
+pugi::xml_node find_content_node(pugi::xml_node item, const RssScope& scope) {
+  if (auto node = last_child(item, "content", "encoded"); node && !trim(text_of(node)).empty()) return node;
+  if (auto node = last_child(item, "xhtml", "body")) return node;
+  return rss_child(item, scope, "description");
+}
+
+std::optional<std::string> find_item_summary(pugi::xml_node item, const RssScope& scope) {
+  if (auto text = untyped_child_text(item, scope, "description")) return text;
+  if (auto node = last_child(item, "itunes", "summary")) return plain_text(text_of(node), TextKind::text);
+  if (auto node = last_child(item, "itunes", "subtitle")) return plain_text(text_of(node), TextKind::text);
+  return std::nullopt;
+}
+
+void map_item_content(pugi::xml_node item, const RssScope& scope, Item& out) {
+  auto node = find_content_node(item, scope);
+  if (!node) return;
+  auto raw = is_element(node, "xhtml", "body") ? xml::inner_html(node) : xml::raw_content(node);
+  out.content_html = content_html(raw, TextKind::html, base_for(node, scope));
+  if (out.content_html) {
+    auto text = html_to_text(*out.content_html);
+    if (!text.empty()) out.content_text = std::move(text);
+  }
+}
+
+Item map_item(pugi::xml_node item, const RssScope& scope) {
+  Item out;
+  out.id = find_item_id(item, scope);
+  out.url = find_item_link(item, scope);
+  out.title = untyped_child_text(item, scope, "title");
+  if (!out.title && scope.rdf) {
+    if (auto node = last_child(item, "dc", "title")) out.title = untyped_plain_text(text_of(node));
+  }
+  map_item_content(item, scope, out);
+  out.summary = find_item_summary(item, scope);
+  if (!out.summary && out.content_text) out.summary = out.content_text;  // feedparser copies content
+  map_item_dates(item, out);
+  map_item_authors(item, scope.rdf, out);
+  map_item_tags(item, out);
+  map_item_attachments(item, base_for(item, scope), out);
+  if (auto node = last_child(item, "feedburner", "origLink")) out.orig_link = url_field(text_of(node), base_for(node, scope));
+  if (auto node = last_child(item, "", "comments")) out.comments_url = url_field(text_of(node), base_for(node, scope));
+  finish_item(out, scope.limits);
+  return out;
+}
+
+void map_channel(pugi::xml_node channel, const RssScope& scope, Feed& feed) {
+  feed.title = untyped_child_text(channel, scope, "title");
+  if (auto link = first_child(channel, scope.prefix, "link"))
+    feed.home_page_url = url_field(text_of(link), base_for(link, scope));
+  feed.description = untyped_child_text(channel, scope, "description");
+  if (!feed.description) {
+    if (auto node = last_child(channel, "itunes", "subtitle")) feed.description = untyped_plain_text(text_of(node));
+  }
+  if (!feed.description) {
+    if (auto node = last_child(channel, "itunes", "summary")) feed.description = untyped_plain_text(text_of(node));
+  }
+  map_channel_language(channel, feed);
+  map_channel_image(channel, scope.prefix, base_for(channel, scope), feed);
+  map_channel_authors(channel, feed);
+  map_channel_links(channel, base_for(channel, scope), feed);
+  map_polling_hints(channel, feed.hints);
+}
+
+/// Items are channel/item, and also item elements beside the channel (RSS 1.0 and broken 2.0).
+void map_items(pugi::xml_node root, pugi::xml_node channel, const RssScope& scope, Feed& feed) {
+  auto map_children = [&](pugi::xml_node parent) {
+    for (auto child : parent.children()) {
+      if (!is_element(child, scope.prefix, "item") && !(scope.rdf && is_element(child, "", "item"))) continue;
+      if (feed.items.size() >= scope.limits.max_items) {
+        feed.warnings.push_back("rss: more than " + std::to_string(scope.limits.max_items) + " items; the rest were dropped");
+        return;
+      }
+      feed.items.push_back(map_item(child, scope));
+    }
+  };
+  if (channel) map_children(channel);
+  map_children(root);
+}
+
+}  // namespace
+
+void map_rss(pugi::xml_node root, const AdapterContext& context, Feed& feed) {
+  bool rdf = feed.format == SourceFormat::rdf;
+  std::string_view prefix;
+  if (rdf) {
+    prefix = "rss1";
+    for (auto child : root.children())
+      if (xml::prefix_of(child.name()) == "rss090") prefix = "rss090";
+  }
+  RssScope scope{prefix, rdf, context.base_url, {}, context.limits};
+  auto channel = first_child(root, prefix, "channel");
+  if (!channel && rdf) channel = first_child(root, "", "channel");
+  if (channel) {
+    if (auto link = first_child(channel, prefix, "link")) scope.channel_link = std::string(trim(text_of(link)));
+    map_channel(channel, scope, feed);
+  }
+  map_items(root, channel, scope, feed);
+}
+
+}  // namespace feeds

@@ -1,0 +1,181 @@
+#include "feeds/parse/rss_extensions.hpp"
+
+#include <array>
+#include <charconv>
+#include <string>
+
+#include "feeds/parse/date.hpp"
+#include "feeds/parse/fields.hpp"
+#include "feeds/parse/xml_node.hpp"
+
+namespace feeds {
+namespace {
+
+using xml::is_element;
+using xml::text_of;
+
+struct ElementName {
+  std::string_view prefix;
+  std::string_view local;
+};
+
+/// The last parseable date among the item's children named in `names`.
+std::optional<TimePoint> last_date_of(pugi::xml_node item, std::initializer_list<ElementName> names) {
+  std::optional<TimePoint> found;
+  for (auto child : item.children()) {
+    for (const auto& name : names) {
+      if (!is_element(child, name.prefix, name.local)) continue;
+      if (auto date = parse_date(trim(text_of(child)))) found = date;
+    }
+  }
+  return found;
+}
+
+std::optional<int> parse_int(std::string_view text) {
+  auto value = trim(text);
+  int number = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (ec != std::errc() || end != value.data() + value.size()) return std::nullopt;
+  return number;
+}
+
+int weekday_index(std::string_view day) {
+  static constexpr std::array<std::string_view, 7> kDays = {"sunday", "monday", "tuesday", "wednesday",
+                                                            "thursday", "friday", "saturday"};
+  std::string lower;
+  for (char c : trim(day)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::size_t i = 0; i < kDays.size(); ++i)
+    if (kDays[i] == lower) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+void map_item_dates(pugi::xml_node item, Item& out) {
+  // feedparser's classes: published (pubDate, dcterms:issued, atom:published), updated (dc:date,
+  // dcterms:modified, atom:updated), created (dcterms:created); published falls back in that order.
+  auto published = last_date_of(item, {{"", "pubDate"}, {"dcterms", "issued"}, {"atom", "published"}});
+  auto updated = last_date_of(item, {{"dc", "date"}, {"dcterms", "modified"}, {"atom", "updated"}});
+  auto created = last_date_of(item, {{"dcterms", "created"}});
+  out.date_modified = updated;
+  out.date_published = published ? published : updated ? updated : created;
+}
+
+void map_item_authors(pugi::xml_node item, bool rdf, Item& out) {
+  for (auto child : item.children()) {
+    if ((!rdf && is_element(child, "", "author")) || is_element(child, "dc", "creator"))
+      add_person(out.authors, parse_person_text(text_of(child)));
+  }
+  if (!out.authors.empty()) return;
+  if (auto node = xml::last_child(item, "itunes", "author")) add_person(out.authors, parse_person_text(text_of(node)));
+}
+
+void map_item_tags(pugi::xml_node item, Item& out) {
+  for (auto child : item.children()) {
+    if (is_element(child, "", "category") || is_element(child, "dc", "subject")) {
+      add_tag(out.tags, text_of(child));
+    } else if (is_element(child, "itunes", "keywords")) {
+      std::string_view keywords = text_of(child);
+      std::string keywords_copy(keywords);
+      std::string_view rest = keywords_copy;
+      while (!rest.empty()) {
+        auto comma = rest.find(',');
+        add_tag(out.tags, rest.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+    } else if (is_element(child, "itunes", "category")) {
+      add_tag(out.tags, child.attribute("text").value());
+      for (auto sub : child.children())
+        if (is_element(sub, "itunes", "category")) add_tag(out.tags, sub.attribute("text").value());
+    }
+  }
+}
+
+void map_item_attachments(pugi::xml_node item, std::string_view base, Item& out) {
+  for (auto child : item.children()) {
+    Attachment attachment;
+    if (is_element(child, "", "enclosure")) {
+      attachment.url = url_field(child.attribute("url").value(), base).value_or("");
+      if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
+      attachment.size_in_bytes = parse_length(child.attribute("length").value());
+    } else if (is_element(child, "enc", "enclosure")) {
+      attachment.url = url_field(child.attribute("rdf:resource").value(), base).value_or("");
+      if (auto type = trim(child.attribute("enc:type").value()); !type.empty()) attachment.mime_type = std::string(type);
+      attachment.size_in_bytes = parse_length(child.attribute("enc:length").value());
+    } else if (is_element(child, "atom", "link") && std::string_view(child.attribute("rel").value()) == "enclosure") {
+      attachment.url = url_field(child.attribute("href").value(), base).value_or("");
+      if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
+      attachment.size_in_bytes = parse_length(child.attribute("length").value());
+    } else {
+      continue;
+    }
+    add_attachment(out.attachments, std::move(attachment));
+  }
+}
+
+void map_channel_language(pugi::xml_node channel, Feed& feed) {
+  auto node = xml::last_child(channel, "", "language");
+  if (!node) node = xml::last_child(channel, "dc", "language");
+  if (!node) return;
+  auto value = trim(text_of(node));
+  if (!value.empty()) feed.language = std::string(value);
+}
+
+void map_channel_image(pugi::xml_node channel, std::string_view prefix, std::string_view base, Feed& feed) {
+  auto image = xml::first_child(channel, prefix, "image");
+  if (!image && channel.parent()) image = xml::first_child(channel.parent(), prefix, "image");
+  if (image) {
+    if (auto url = xml::first_child(image, prefix, "url")) feed.icon = url_field(text_of(url), base);
+  }
+  if (feed.icon) return;
+  if (auto node = xml::last_child(channel, "itunes", "image")) feed.icon = url_field(node.attribute("href").value(), base);
+}
+
+void map_channel_authors(pugi::xml_node channel, Feed& feed) {
+  for (auto child : channel.children()) {
+    if (is_element(child, "", "managingEditor") || is_element(child, "dc", "creator") ||
+        is_element(child, "itunes", "author")) {
+      add_person(feed.authors, parse_person_text(text_of(child)));
+    } else if (is_element(child, "itunes", "owner")) {
+      Person owner;
+      if (auto name = xml::first_child(child, "itunes", "name"); name && !trim(text_of(name)).empty())
+        owner.name = std::string(trim(text_of(name)));
+      if (auto email = xml::first_child(child, "itunes", "email"); email && !trim(text_of(email)).empty())
+        owner.email = std::string(trim(text_of(email)));
+      add_person(feed.authors, std::move(owner));
+    }
+  }
+}
+
+void map_channel_links(pugi::xml_node channel, std::string_view base, Feed& feed) {
+  for (auto child : channel.children()) {
+    if (!is_element(child, "atom", "link")) continue;
+    std::string_view rel = child.attribute("rel").value();
+    if (rel == "self" && !feed.feed_url) feed.feed_url = url_field(child.attribute("href").value(), base);
+    if (rel == "hub" && !feed.websub_hub) feed.websub_hub = url_field(child.attribute("href").value(), base);
+  }
+}
+
+void map_polling_hints(pugi::xml_node channel, PollingHints& hints) {
+  if (auto ttl = xml::first_child(channel, "", "ttl")) {
+    if (auto minutes = parse_int(text_of(ttl)); minutes && *minutes > 0) hints.ttl_minutes = minutes;
+  }
+  if (auto skip = xml::first_child(channel, "", "skipHours")) {
+    for (auto hour : skip.children())
+      if (auto value = parse_int(text_of(hour)); value && *value >= 0 && *value <= 24) hints.skip_hours.push_back(*value % 24);
+  }
+  if (auto skip = xml::first_child(channel, "", "skipDays")) {
+    for (auto day : skip.children())
+      if (int index = weekday_index(text_of(day)); index >= 0) hints.skip_days.push_back(index);
+  }
+  if (auto period = xml::first_child(channel, "sy", "updatePeriod")) {
+    auto value = trim(text_of(period));
+    if (!value.empty()) hints.update_period = std::string(value);
+  }
+  if (auto frequency = xml::first_child(channel, "sy", "updateFrequency")) {
+    if (auto value = parse_int(text_of(frequency)); value && *value > 0) hints.update_frequency = value;
+  }
+}
+
+}  // namespace feeds

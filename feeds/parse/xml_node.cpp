@@ -1,0 +1,155 @@
+#include "feeds/parse/xml_node.hpp"
+
+#include <vector>
+
+#include "feeds/html/text.hpp"
+#include "feeds/url/resolve.hpp"
+
+namespace feeds::xml {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+void append_start_tag(std::string& out, pugi::xml_node element) {
+  out += '<';
+  out += local_name(element.name());
+  for (auto attr : element.attributes()) {
+    std::string_view name = attr.name();
+    if (name == "xmlns" || name.starts_with("xmlns:")) continue;
+    out += ' ';
+    out += local_name(name);
+    out += "=\"";
+    out += escape_html(attr.value(), true);
+    out += '"';
+  }
+  out += '>';
+}
+
+bool is_void_element(std::string_view name) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img",
+                                               "input", "link", "meta", "source", "track", "wbr"};
+  for (auto v : kVoid)
+    if (iequals(v, name)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string_view local_name(std::string_view qualified_name) {
+  auto colon = qualified_name.find(':');
+  return colon == std::string_view::npos ? qualified_name : qualified_name.substr(colon + 1);
+}
+
+std::string_view prefix_of(std::string_view qualified_name) {
+  auto colon = qualified_name.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : qualified_name.substr(0, colon);
+}
+
+bool is_element(pugi::xml_node node, std::string_view prefix, std::string_view local) {
+  if (node.type() != pugi::node_element) return false;
+  std::string_view name = node.name();
+  return prefix_of(name) == prefix && iequals(local_name(name), local) &&
+         (!prefix.empty() || name.find(':') == std::string_view::npos);
+}
+
+pugi::xml_node first_child(pugi::xml_node parent, std::string_view prefix, std::string_view local) {
+  for (auto child = parent.first_child(); child; child = child.next_sibling())
+    if (is_element(child, prefix, local)) return child;
+  return {};
+}
+
+pugi::xml_node last_child(pugi::xml_node parent, std::string_view prefix, std::string_view local) {
+  for (auto child = parent.last_child(); child; child = child.previous_sibling())
+    if (is_element(child, prefix, local)) return child;
+  return {};
+}
+
+pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name) {
+  for (auto attr : node.attributes())
+    if (iequals(attr.name(), name)) return attr;
+  return {};
+}
+
+std::string text_of(pugi::xml_node node) {
+  if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) return node.value();
+  auto first = node.first_child();
+  // The common case, one text child, without the traversal.
+  if (first && !first.next_sibling() &&
+      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
+    return first.value();
+  std::string out;
+  for (auto it = node.first_child(); it;) {
+    if (it.type() == pugi::node_pcdata || it.type() == pugi::node_cdata) out += it.value();
+    if (it.first_child()) {
+      it = it.first_child();
+      continue;
+    }
+    while (it && !it.next_sibling() && it != node) it = it.parent();
+    if (!it || it == node) break;
+    it = it.next_sibling();
+  }
+  return out;
+}
+
+bool has_child_elements(pugi::xml_node node) {
+  for (auto child = node.first_child(); child; child = child.next_sibling())
+    if (child.type() == pugi::node_element) return true;
+  return false;
+}
+
+std::string inner_html(pugi::xml_node node) {
+  std::string out;
+  auto it = node.first_child();
+  while (it) {
+    if (it.type() == pugi::node_pcdata || it.type() == pugi::node_cdata) {
+      out += escape_html(it.value());
+    } else if (it.type() == pugi::node_element) {
+      append_start_tag(out, it);
+      if (it.first_child()) {
+        it = it.first_child();
+        continue;
+      }
+      if (!is_void_element(local_name(it.name()))) out.append("</").append(local_name(it.name())).append(">");
+    }
+    // Climb while the current subtree is finished, closing elements on the way up.
+    while (it && !it.next_sibling()) {
+      it = it.parent();
+      if (!it || it == node) return out;
+      out.append("</").append(local_name(it.name())).append(">");
+    }
+    it = it.next_sibling();
+  }
+  return out;
+}
+
+std::string raw_content(pugi::xml_node node) {
+  return has_child_elements(node) ? inner_html(node) : text_of(node);
+}
+
+std::string base_in_scope(pugi::xml_node node, std::string_view document_base) {
+  std::vector<std::string_view> bases;
+  for (auto it = node; it && it.type() == pugi::node_element; it = it.parent()) {
+    auto attr = it.attribute("xml:base");
+    if (attr) bases.push_back(attr.value());
+  }
+  std::string base(document_base);
+  for (auto b = bases.rbegin(); b != bases.rend(); ++b) {
+    if (b->empty()) {
+      base = std::string(document_base);
+      continue;
+    }
+    if (auto resolved = resolve_url(base, *b)) base = *resolved;
+  }
+  return base;
+}
+
+}  // namespace feeds::xml
