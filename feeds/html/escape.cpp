@@ -1,0 +1,66 @@
+#include "feeds/html/text.hpp"
+
+namespace feeds {
+namespace {
+
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii_alnum(char c) {
+  return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+bool has_tag_start(std::string_view text) {
+  for (std::size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    if (i + 1 < text.size() && (is_ascii_alpha(text[i + 1]) || text[i + 1] == '/' || text[i + 1] == '!')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool has_character_reference(std::string_view text) {
+  for (std::size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i + 1)) {
+    std::size_t end = i + 1;
+    while (end < text.size() && (is_ascii_alnum(text[end]) || text[end] == '#')) {
+      ++end;
+    }
+    if (end > i + 1 && end < text.size() && text[end] == ';') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool looks_like_html(std::string_view text) {
+  return has_tag_start(text) || has_character_reference(text);
+}
+
+std::string escape_html(std::string_view text, bool attribute) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace feeds
