@@ -1,2 +1,4 @@
 // Wiring only: the commands live in daemon/cli/.
-int main() { return 0; }
+#include "daemon/cli/app.hpp"
+
+int main(int argc, char** argv) { return feedd::run_cli(argc, argv); }

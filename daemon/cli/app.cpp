@@ -1,0 +1,114 @@
+#include "daemon/cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "daemon/cli/check_command.hpp"
+#include "daemon/cli/parse_command.hpp"
+#include "daemon/runtime/logging.hpp"
+
+namespace feedd {
+namespace {
+
+/// Everything the command line can set; the chosen command reads its part.
+struct CliOptions {
+  std::optional<std::string> log_level;
+  CheckCommandOptions check;
+  ParseCommandOptions parse;
+  std::string help_topic;
+};
+
+void add_check_command(CLI::App& app, CliOptions& options) {
+  CLI::App* check = app.add_subcommand("check", "Validate the config file; print every problem "
+                                                "as FILE:LINE: message");
+  check->add_option("-c,--config", options.check.config_path,
+                    "Config file (default: /etc/feedd/feedd.toml, else ./config/feedd.toml)");
+}
+
+void add_parse_command(CLI::App& app, CliOptions& options) {
+  CLI::App* parse = app.add_subcommand(
+      "parse", "Parse one feed document and print its normalized JSON (or many with --batch)");
+  CLI::Option* path = parse->add_option("PATH", options.parse.input, "Feed document to parse");
+  CLI::Option* batch = parse->add_option(
+      "--batch", options.parse.batch_list,
+      "File with one ID<TAB>INPUT_PATH<TAB>BASE_URL<TAB>OUTPUT_PATH line per document");
+  parse->add_option("--base", options.parse.base_url, "Base URL for relative links");
+  parse->add_option("--content-type", options.parse.content_type, "Content-Type to assume");
+  path->excludes(batch);
+  parse->callback([parse, path, batch] {
+    if (path->count() == 0 && batch->count() == 0) {
+      throw CLI::RequiredError(parse->get_name() + ": PATH or --batch LIST is required");
+    }
+  });
+}
+
+void add_help_command(CLI::App& app, CliOptions& options) {
+  CLI::App* help = app.add_subcommand("help", "Show help for feedd or for one command");
+  help->add_option("COMMAND", options.help_topic, "Command to describe");
+}
+
+void build_app(CLI::App& app, CliOptions& options) {
+  app.set_version_flag("--version", std::string("feedd ") + FEEDD_VERSION,
+                       "Print the version and exit");
+  app.add_option("--log-level", options.log_level,
+                 "Log level: trace, debug, info, warn, error, critical or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  app.require_subcommand(0, 1);
+  // Global options are accepted after the command too: `feedd check --log-level debug`.
+  app.fallthrough();
+  add_check_command(app, options);
+  add_parse_command(app, options);
+  add_help_command(app, options);
+}
+
+/// `feedd help [COMMAND]`.
+int run_help_command(const CLI::App& app, const std::string& topic) {
+  if (topic.empty()) {
+    std::cout << app.help();
+    return 0;
+  }
+  for (const CLI::App* command : app.get_subcommands({})) {
+    if (command->get_name() == topic) {
+      std::cout << command->help();
+      return 0;
+    }
+  }
+  std::cerr << "feedd help: unknown command \"" << topic << "\"\n";
+  return 2;
+}
+
+int run_chosen_command(const CLI::App& app, const CliOptions& options) {
+  if (app.got_subcommand("check")) return run_check_command(options.check);
+  if (app.got_subcommand("parse")) return run_parse_command(options.parse);
+  if (app.got_subcommand("help")) return run_help_command(app, options.help_topic);
+  std::cerr << app.help();
+  return 2;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv) {
+  CLI::App app("feedd: a feed aggregator daemon", "feedd");
+  CliOptions options;
+  build_app(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& request) {
+    return app.exit(request);
+  } catch (const CLI::CallForVersion& request) {
+    return app.exit(request);
+  } catch (const CLI::ParseError& failure) {
+    // CLI11 reports usage errors by exception; this is the boundary where they become exit 2.
+    std::cerr << "feedd: " << failure.what() << "\nRun 'feedd help' for usage.\n";
+    return 2;
+  }
+  const auto level = parse_log_level(choose_log_level(options.log_level, "info"));
+  setup_logging(level.value_or(spdlog::level::info), stderr_is_journal());
+  return run_chosen_command(app, options);
+}
+
+}  // namespace feedd
