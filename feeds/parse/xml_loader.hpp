@@ -44,6 +44,8 @@ struct LoadedXml {
   pugi::xml_document document;
   bool recovered = false;   ///< the strict parse failed; this is the lenient parse's tree
   std::string reason;       ///< why it was recovered ("line 12: mismatched end tag </b>")
+  std::string warning;      ///< non-fatal oddity of a strictly parsed tree ("undeclared
+                            ///< namespace prefix itunes:"); feedparser calls this bozo too
 };
 
 /// Parses UTF-8 XML. Never expands DTD entities (no external entities, no billion laughs);
