@@ -1,0 +1,128 @@
+#include "feeds/html/sanitize_element.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "feeds/html/sanitize_urls.hpp"
+
+namespace feeds::detail {
+namespace {
+
+bool is_digits(std::string_view text) {
+  return !text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  return out;
+}
+
+std::optional<std::string> one_of(std::string_view value, std::initializer_list<std::string_view> choices) {
+  const std::string lower = lower_ascii(value);
+  const bool found = std::find(choices.begin(), choices.end(), lower) != choices.end();
+  return found ? std::optional<std::string>(lower) : std::nullopt;
+}
+
+std::optional<std::string> sanitize_value(AttributeKind kind, std::string_view value, std::string_view base) {
+  switch (kind) {
+    case AttributeKind::text:
+      return std::string(value);
+    case AttributeKind::url:
+      return sanitize_url(value, base, UrlPolicy::web);
+    case AttributeKind::link_url:
+      return sanitize_url(value, base, UrlPolicy::link);
+    case AttributeKind::image_url:
+      return sanitize_url(value, base, UrlPolicy::image);
+    case AttributeKind::srcset:
+      return sanitize_srcset(value, base);
+    case AttributeKind::positive_int:
+      return is_digits(value) && value.find_first_not_of('0') != std::string_view::npos ? std::optional<std::string>(value) : std::nullopt;
+    case AttributeKind::integer:
+      return is_digits(value.starts_with('-') ? value.substr(1) : value) ? std::optional<std::string>(value) : std::nullopt;
+    case AttributeKind::boolean:
+      return std::string();
+    case AttributeKind::direction:
+      return one_of(value, {"ltr", "rtl", "auto"});
+    case AttributeKind::list_type:
+      return value == "1" || value == "a" || value == "A" || value == "i" || value == "I" ? std::optional<std::string>(value) : std::nullopt;
+    case AttributeKind::table_scope:
+      return one_of(value, {"row", "col", "rowgroup", "colgroup"});
+  }
+  return std::nullopt;
+}
+
+/// Leading decimal digits as a number ("1px" → 1); nullopt without any.
+std::optional<unsigned> leading_number(std::string_view text) {
+  unsigned number = 0;
+  std::size_t i = 0;
+  for (; i < text.size() && i < 6 && text[i] >= '0' && text[i] <= '9'; ++i) {
+    number = number * 10 + static_cast<unsigned>(text[i] - '0');
+  }
+  return i == 0 ? std::nullopt : std::optional<unsigned>(number);
+}
+
+/// A 1×1 (or 0×0) image is a tracking pixel, not content (Miniflux drops them too).
+bool is_tracking_pixel(pugi::xml_node image) {
+  const std::optional<unsigned> width = leading_number(image.attribute("width").value());
+  const std::optional<unsigned> height = leading_number(image.attribute("height").value());
+  return width && height && *width <= 1 && *height <= 1;
+}
+
+bool has_attribute(const SanitizedElement& element, std::string_view name) {
+  return std::any_of(element.attributes.begin(), element.attributes.end(),
+                     [&](const auto& attribute) { return attribute.first == name; });
+}
+
+/// Keeps the element only when what makes it useful survived; adds the fixed attributes.
+void apply_element_rules(std::string_view name, SanitizedElement& element, const SanitizeOptions& options) {
+  using Attributes = std::vector<std::pair<std::string_view, std::string>>;
+  const auto add = [&](const Attributes& extra) { element.attributes.insert(element.attributes.end(), extra.begin(), extra.end()); };
+  if (name == "a") {
+    element.action = has_attribute(element, "href") ? ElementAction::keep : ElementAction::unwrap;
+    add({{"rel", "noopener noreferrer nofollow"}, {"referrerpolicy", "no-referrer"}});
+  } else if (name == "img" || name == "source") {
+    const bool has_source = has_attribute(element, "src") || has_attribute(element, "srcset");
+    element.action = has_source ? ElementAction::keep : ElementAction::drop;
+    if (name == "img") {
+      add({{"loading", "lazy"}, {"referrerpolicy", "no-referrer"}});
+    }
+  } else if (name == "video" || name == "audio") {
+    add({{"controls", ""}});
+  } else if (name == "iframe") {
+    const auto src = std::find_if(element.attributes.begin(), element.attributes.end(), [](const auto& a) { return a.first == "src"; });
+    const bool allowed = src != element.attributes.end() && has_allowed_host(src->second, options.iframe_hosts);
+    element.action = allowed ? ElementAction::keep : ElementAction::drop;
+    add({{"sandbox", "allow-scripts allow-same-origin allow-popups"}, {"loading", "lazy"}});
+  } else if (name == "span" && element.attributes.empty()) {
+    element.action = ElementAction::unwrap;  // a bare span only adds noise
+  }
+}
+
+}  // namespace
+
+SanitizedElement sanitize_element(pugi::xml_node node, std::string_view base, const SanitizeOptions& options) {
+  SanitizedElement element;
+  const std::string_view name = node.name();
+  element.action = element_action(name);
+  if (node.attribute("hidden") || element.action != ElementAction::keep) {
+    element.action = node.attribute("hidden") ? ElementAction::drop : element.action;
+    return element;
+  }
+  if (name == "img" && is_tracking_pixel(node)) {
+    element.action = ElementAction::drop;
+    return element;
+  }
+  for (pugi::xml_attribute attribute : node.attributes()) {
+    const std::optional<AttributeKind> kind = allowed_attribute(name, attribute.name());
+    std::optional<std::string> value = kind ? sanitize_value(*kind, attribute.value(), base) : std::nullopt;
+    if (value && !has_attribute(element, attribute.name())) {
+      element.attributes.emplace_back(attribute.name(), std::move(*value));
+    }
+  }
+  apply_element_rules(name, element, options);
+  return element;
+}
+
+}  // namespace feeds::detail

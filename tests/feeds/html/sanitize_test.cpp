@@ -1,0 +1,254 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "feeds/html/sanitize.hpp"
+
+namespace {
+
+constexpr std::string_view base = "https://example.org/blog/post.html";
+
+struct SanitizeCase {
+  const char* input;
+  const char* expected;
+};
+
+void expect_sanitized(const SanitizeCase* begin, const SanitizeCase* end, const feeds::SanitizeOptions& options = {}) {
+  for (const SanitizeCase* c = begin; c != end; ++c) {
+    EXPECT_EQ(feeds::sanitize_html(c->input, base, options), c->expected) << "input: " << c->input;
+  }
+}
+
+#define EXPECT_SANITIZED(cases, ...) expect_sanitized(std::begin(cases), std::end(cases) __VA_OPT__(, ) __VA_ARGS__)
+
+TEST(SanitizeHtml, KeepsAllowedStructureAndText) {
+  const SanitizeCase cases[] = {
+      {"", ""},
+      {"plain text", "plain text"},
+      {"<p>Hello <b>bold</b> <em>em</em></p>", "<p>Hello <b>bold</b> <em>em</em></p>"},
+      {"<h2>T</h2><blockquote>q</blockquote><pre><code>x = 1;</code></pre>",
+       "<h2>T</h2><blockquote>q</blockquote><pre><code>x = 1;</code></pre>"},
+      {"<ul><li>a<li>b</ul>", "<ul><li>a</li><li>b</li></ul>"},
+      {"<table><tr><td colspan=2>x</td></tr></table>",
+       "<table><tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>"},
+      {"a<br>b<hr>c<wbr>d", "a<br>b<hr>c<wbr>d"},
+      {"<details open><summary>S</summary>body</details>", "<details open=\"\"><summary>S</summary>body</details>"},
+      {"<ol start=\"3\" reversed type=\"a\"><li value=\"-1\">x</li></ol>",
+       "<ol start=\"3\" reversed=\"\" type=\"a\"><li value=\"-1\">x</li></ol>"},
+      {"<abbr title=\"HyperText\">HTML</abbr> <time datetime=\"2024-01-01\">day</time>",
+       "<abbr title=\"HyperText\">HTML</abbr> <time datetime=\"2024-01-01\">day</time>"},
+      {"<p dir=RTL lang=ar>x</p><p dir=sideways>y</p>", "<p dir=\"rtl\" lang=\"ar\">x</p><p>y</p>"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, EscapesTextAndAttributesOnOutput) {
+  const SanitizeCase cases[] = {
+      {"a &lt;script&gt; &amp; b", "a &lt;script&gt; &amp; b"},
+      {"1 < 2 > 0", "1 &lt; 2 &gt; 0"},
+      {"x&nbsp;y", "x&nbsp;y"},
+      {"<abbr title='say \"hi\" &amp; <b>'>t</abbr>", "<abbr title=\"say &quot;hi&quot; &amp; &lt;b&gt;\">t</abbr>"},
+      // gumbo turns controls and noncharacters into U+FFFD; never into XML-illegal output.
+      {"a\x01" "b\x0b" "c\xef\xbf\xbe" "d", "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd" "d"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, DropsDangerousElementsWithTheirContent) {
+  const SanitizeCase cases[] = {
+      {"a<script>alert(1)</script>b", "ab"},
+      {"a<style>p{color:red}</style>b", "ab"},
+      {"a<noscript>n</noscript>b", "ab"},
+      {"a<template><p>t</p></template>b", "ab"},
+      {"a<object data=x><param name=a value=b>fallback</object>b", "ab"},
+      {"a<embed src=x.swf>b", "ab"},
+      {"a<svg><script>alert(1)</script><text>t</text></svg>b", "ab"},
+      {"a<math><mi>x</mi></math>b", "ab"},
+      {"a<title>t</title>b", "ab"},
+      {"a<textarea>t</textarea>b", "ab"},
+      {"a<xmp><b>t</b></xmp>b", "ab"},
+      {"a<noembed>t</noembed><noframes>f</noframes>b", "ab"},
+      {"a<form action=/x><input name=q>f<button>go</button></form>b", "ab"},
+      {"a<select><option>o</option></select>b", "ab"},
+      {"a<iframe src=\"https://evil.example/\">f</iframe>b", "ab"},
+      {"a<link rel=stylesheet href=x.css><meta http-equiv=refresh content=0>b", "ab"},
+      {"a<applet code=x>t</applet>b", "ab"},
+      {"a<p hidden>secret</p>b", "ab"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, UnwrapsUnknownElementsKeepingTheirChildren) {
+  const SanitizeCase cases[] = {
+      {"<font color=red>red <b>b</b></font>", "red <b>b</b>"},
+      {"<custom-tag onclick=x>c</custom-tag>", "c"},
+      {"<section><article><p>x</p></article></section>", "<p>x</p>"},
+      {"<span>bare</span><span title=\"t\">titled</span>", "bare<span title=\"t\">titled</span>"},
+      {"<center>c</center><marquee>m</marquee>", "cm"},
+      {"<a name=anchor>no href</a>", "no href"},
+      {"<label>l</label><fieldset><legend>g</legend>f</fieldset>", "lgf"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, DropsDisallowedAttributes) {
+  const SanitizeCase cases[] = {
+      {"<p style=\"color:red\" class=c id=i onclick=\"x()\" data-x=1>t</p>", "<p>t</p>"},
+      {"<div onmouseover=alert(1) ONLOAD=x>t</div>", "<div>t</div>"},
+      {"<img src=a.png srcdoc=x formaction=y>",
+       "<img src=\"https://example.org/blog/a.png\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"},
+      {"<img src=a.png width=100 height=0 alt=\"A\">",
+       "<img src=\"https://example.org/blog/a.png\" width=\"100\" alt=\"A\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"},
+      {"<img src=a.png width=50% height=-3>",
+       "<img src=\"https://example.org/blog/a.png\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"},
+      {"<td rowspan=x>", ""},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+#define A_ATTRS " rel=\"noopener noreferrer nofollow\" referrerpolicy=\"no-referrer\""
+#define IMG_ATTRS " loading=\"lazy\" referrerpolicy=\"no-referrer\""
+
+TEST(SanitizeHtml, ResolvesLinksAndAddsRel) {
+  const SanitizeCase cases[] = {
+      {"<a href=\"/about\">x</a>", "<a href=\"https://example.org/about\"" A_ATTRS ">x</a>"},
+      {"<a href=\"next.html?a=1&amp;b=2\">x</a>", "<a href=\"https://example.org/blog/next.html?a=1&amp;b=2\"" A_ATTRS ">x</a>"},
+      {"<a href=\"#top\">x</a>", "<a href=\"https://example.org/blog/post.html#top\"" A_ATTRS ">x</a>"},
+      {"<a href=\"http://other.example/\" rel=opener target=_blank>x</a>", "<a href=\"http://other.example/\"" A_ATTRS ">x</a>"},
+      {"<a href=\"mailto:me@example.org\">m</a>", "<a href=\"mailto:me@example.org\"" A_ATTRS ">m</a>"},
+      {"<a href=\" \n https://example.org/x \">x</a>", "<a href=\"https://example.org/x\"" A_ATTRS ">x</a>"},
+      {"<a href=\"javascript:alert(1)\">x</a>", "x"},
+      {"<a href=\"JaVaScRiPt:alert(1)\">x</a>", "x"},
+      {"<a href=\"java&#x09;script:alert(1)\">x</a>", "x"},
+      {"<a href=\"&#x20;&#x01;javascript:alert(1)\">x</a>", "x"},
+      {"<a href=\"&#xA0;javascript:alert(1)\">x</a>", "x"},
+      {"<a href=\"vbscript:msgbox(1)\">x</a>", "x"},
+      {"<a href=\"data:text/html,<script>alert(1)</script>\">x</a>", "x"},
+      {"<a href=\"file:///etc/passwd\">x</a><a href=\"ftp://h/\">y</a>", "xy"},
+      {"<a href=\"tel:123\">x</a>", "x"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, ChecksUrlsOfEveryUrlAttribute) {
+  const SanitizeCase cases[] = {
+      {"<img src=\"javascript:alert(1)\">", ""},
+      {"<img src=\"//cdn.example/i.png\">", "<img src=\"https://cdn.example/i.png\"" IMG_ATTRS ">"},
+      {"<blockquote cite=\"javascript:x\">q</blockquote>", "<blockquote>q</blockquote>"},
+      {"<q cite=\"/src\">q</q>", "<q cite=\"https://example.org/src\">q</q>"},
+      {"<video src=\"v.mp4\" poster=\"javascript:x\" autoplay></video>",
+       "<video src=\"https://example.org/blog/v.mp4\" controls=\"\"></video>"},
+      {"<audio src=\"data:audio/mp3;base64,AA\"></audio>", "<audio controls=\"\"></audio>"},
+      {"<picture><source srcset=\"a.webp\" type=\"image/webp\"><img src=\"a.jpg\"></picture>",
+       "<picture><source srcset=\"https://example.org/blog/a.webp\" type=\"image/webp\">"
+       "<img src=\"https://example.org/blog/a.jpg\"" IMG_ATTRS "></picture>"},
+      {"<source media=x>", ""},
+      {"<img alt=\"no source\">", ""},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, KeepsRasterDataImagesOnlyInImgSrc) {
+  const SanitizeCase cases[] = {
+      {"<img src=\"data:image/png;base64,iVBORw0KGgo=\">", "<img src=\"data:image/png;base64,iVBORw0KGgo=\"" IMG_ATTRS ">"},
+      {"<img src=\"DATA:image/JPEG;base64,/9j/\">", "<img src=\"DATA:image/JPEG;base64,/9j/\"" IMG_ATTRS ">"},
+      {"<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", ""},
+      {"<img src=\"data:text/html;base64,PHNjcmlwdD4=\">", ""},
+      {"<img src=\"data:image/pngx,AA\">", ""},
+      {"<video poster=\"data:image/png;base64,AA\"></video>", "<video controls=\"\"></video>"},
+      {"<img srcset=\"data:image/png;base64,AA 1x\">", ""},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, RewritesSrcsetPerCandidate) {
+  const SanitizeCase cases[] = {
+      {"<img srcset=\"a.jpg 1x, /b.jpg 2x\">",
+       "<img srcset=\"https://example.org/blog/a.jpg 1x, https://example.org/b.jpg 2x\"" IMG_ATTRS ">"},
+      {"<img srcset=\"a.jpg 480w,javascript:alert(1) 800w, c.jpg 1.5x\">",
+       "<img srcset=\"https://example.org/blog/a.jpg 480w, https://example.org/blog/c.jpg 1.5x\"" IMG_ATTRS ">"},
+      {"<img srcset=\"a.jpg,, b.jpg bogus, c.jpg\">",
+       "<img srcset=\"https://example.org/blog/a.jpg, https://example.org/blog/c.jpg\"" IMG_ATTRS ">"},
+      {"<img src=x.jpg srcset=\"javascript:a 1x\">", "<img src=\"https://example.org/blog/x.jpg\"" IMG_ATTRS ">"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, HonoursBaseHrefInsideTheFragmentAndDropsIt) {
+  const SanitizeCase cases[] = {
+      {"<a href=a>1</a><base href=\"https://cdn.example/dir/\"><img src=i.png>",
+       "<a href=\"https://cdn.example/dir/a\"" A_ATTRS ">1</a><img src=\"https://cdn.example/dir/i.png\"" IMG_ATTRS ">"},
+      {"<base href=\"/other/\"><a href=x>x</a>", "<a href=\"https://example.org/other/x\"" A_ATTRS ">x</a>"},
+      {"<base href=\"javascript:alert(1)//\"><a href=x>x</a>", "<a href=\"https://example.org/blog/x\"" A_ATTRS ">x</a>"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, KeepsRelativeUrlsWhenThereIsNoBase) {
+  EXPECT_EQ(feeds::sanitize_html("<a href=\"/x\">x</a>", ""), "<a href=\"/x\"" A_ATTRS ">x</a>");
+  EXPECT_EQ(feeds::sanitize_html("<a href=\"javascript:x\">x</a>", ""), "x");
+  EXPECT_EQ(feeds::sanitize_html("<base href=\"https://b.example/\"><a href=\"/x\">x</a>", ""),
+            "<a href=\"https://b.example/x\"" A_ATTRS ">x</a>");
+}
+
+TEST(SanitizeHtml, AllowsIframesOnlyFromAllowedHosts) {
+  const SanitizeCase cases[] = {
+      {"<iframe src=\"https://www.youtube.com/embed/x\" width=560 height=315 allowfullscreen srcdoc=x>fallback<b>b</b></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" height=\"315\" allowfullscreen=\"\" "
+       "sandbox=\"allow-scripts allow-same-origin allow-popups\" loading=\"lazy\"></iframe>"},
+      {"<iframe src=\"https://WWW.YouTube.com/embed/x\" sandbox=\"allow-top-navigation\"></iframe>",
+       "<iframe src=\"https://WWW.YouTube.com/embed/x\" sandbox=\"allow-scripts allow-same-origin allow-popups\" loading=\"lazy\"></iframe>"},
+      {"<iframe src=\"https://www.youtube.com.evil.example/\"></iframe>", ""},
+      {"<iframe src=\"javascript:alert(1)\"></iframe>", ""},
+      {"<iframe>no src</iframe>", ""},
+  };
+  EXPECT_SANITIZED(cases);
+  const SanitizeCase none[] = {{"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", ""}};
+  EXPECT_SANITIZED(none, feeds::SanitizeOptions{.iframe_hosts = {}});
+}
+
+TEST(SanitizeHtml, DropsTrackingPixels) {
+  const SanitizeCase cases[] = {
+      {"a<img src=\"https://t.example/p.gif\" width=1 height=1>b", "ab"},
+      {"a<img src=\"https://t.example/p.gif\" width=\"0\" height=\"0\">b", "ab"},
+      {"a<img src=\"https://t.example/p.gif\" width=\"1px\" height=\"1px\">b", "ab"},
+      {"a<img src=\"https://t.example/p.gif\" width=1 height=2>b",
+       "a<img src=\"https://t.example/p.gif\" width=\"1\" height=\"2\"" IMG_ATTRS ">b"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, OutputSurvivesReparsingWhereTheTreeBuilderRearranges) {
+  const SanitizeCase cases[] = {
+      {"<ul><li>a<section><li>b</section></ul>", "<ul><li>a</li><li>b</li></ul>"},
+      {"<p>a<marquee><div>b</div></marquee>c</p>", "<p>a</p><div>b</div>c<p></p>"},
+      {"<pre>\n\nx</pre>", "<pre>x</pre>"},
+      {"<pre><span>\nx</span></pre>", "<pre>x</pre>"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, IsAFixedPoint) {
+  const char* inputs[] = {
+      "<p>a<p>b", "<a href=x>1<a href=y>2</a></a>", "<table><tr><td>a<table><td>b</table></table>",
+      "<b><p>x</b>y</p>", "<ul><li>a<custom><li>b", "<pre>\nkeep</pre>", "<table>text<tr><td>x",
+      "<a href=x><div><a href=y>z</a></div></a>", "<h1><h2>x</h2></h1>", "<dl><dt>a<dd>b<dt>c",
+  };
+  for (const char* input : inputs) {
+    const std::string once = feeds::sanitize_html(input, base);
+    EXPECT_EQ(feeds::sanitize_html(once, base), once) << "input: " << input;
+  }
+}
+
+TEST(SanitizeHtml, HundredThousandNestedElementsDoNotOverflowTheStack) {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) {
+    html += "<div><custom>";
+  }
+  html += "deep";
+  const std::string out = feeds::sanitize_html(html, base);
+  EXPECT_NE(out.find("deep"), std::string::npos);
+  EXPECT_EQ(feeds::sanitize_html(out, base), out);
+}
+
+}  // namespace
