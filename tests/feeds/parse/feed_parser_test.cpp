@@ -63,7 +63,7 @@ TEST(ParseFeed, DoesNotExpandEntitiesFromTheDoctype) {
 TEST(ParseFeed, StripsNulAndControlCharacters) {
   std::string xml = "<rss version=\"2.0\"><channel><title>a";
   xml += '\0';
-  xml += "b\x01c</title></channel></rss>";
+  xml += "b\x01" "c</title></channel></rss>";
   auto result = parse(xml);
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(result->title, "abc");
