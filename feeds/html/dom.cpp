@@ -97,23 +97,17 @@ void convert_children(const GumboNode& root, pugi::xml_node target, std::size_t 
   }
 }
 
-/// A gumbo parse and the buffer it points into (element names come from `original_tag`).
+/// A gumbo document parse and the buffer it points into (names come from `original_tag`).
 class GumboParse {
 public:
-  GumboParse(std::string_view utf8, bool fragment, std::size_t max_unclosed)
-      : defused_(detail::escape_excess_nesting(utf8, max_unclosed)) {
-    if (defused_) {
-      utf8 = *defused_;
+  GumboParse(std::string buffer, std::size_t max_unclosed) : buffer_(std::move(buffer)) {
+    if (std::optional<std::string> defused = detail::escape_excess_nesting(buffer_, max_unclosed)) {
+      buffer_ = std::move(*defused);
     }
     GumboOptions options = kGumboDefaultOptions;
     // Parse errors are never read; recording them costs memory on hostile input.
     options.max_errors = 0;
-    if (fragment) {
-      options.fragment_context = GUMBO_TAG_BODY;
-      options.fragment_namespace = GUMBO_NAMESPACE_HTML;
-    }
-    // gumbo wants a real pointer even for an empty buffer.
-    output_ = gumbo_parse_with_options(&options, utf8.empty() ? "" : utf8.data(), utf8.size());
+    output_ = gumbo_parse_with_options(&options, buffer_.c_str(), buffer_.size());
   }
   ~GumboParse() {
     if (output_ != nullptr) {
@@ -129,15 +123,26 @@ public:
   }
 
 private:
-  std::optional<std::string> defused_;
+  std::string buffer_;
   GumboOutput* output_ = nullptr;
 };
+
+const GumboNode* find_body(const GumboNode& html) {
+  const GumboVector& children = html.v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY) {
+      return child;
+    }
+  }
+  return nullptr;
+}
 
 }  // namespace
 
 void parse_html_document(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options) {
   out.reset();
-  const GumboParse parse(utf8, false, options.max_unclosed_tags);
+  const GumboParse parse(std::string(utf8), options.max_unclosed_tags);
   pugi::xml_node html = out.append_child("html");
   if (const GumboNode* root = parse.root()) {
     const GumboElement& element = root->v.element;
@@ -151,11 +156,13 @@ void parse_html_document(std::string_view utf8, pugi::xml_document& out, const H
 
 void parse_html_fragment(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options) {
   out.reset();
-  const GumboParse parse(utf8, true, options.max_unclosed_tags);
+  // gumbo 0.10.1's fragment mode misplaces foreign content (<svg><p> stays inside the svg,
+  // unlike browsers), so parse a no-quirks document whose body starts before the fragment.
+  const GumboParse parse("<!DOCTYPE html><body>" + std::string(utf8), options.max_unclosed_tags);
   pugi::xml_node body = out.append_child("body");
-  // A fragment parse gives an <html> root whose children are the fragment's nodes.
-  if (const GumboNode* root = parse.root()) {
-    convert_children(*root, body, options.max_depth);
+  const GumboNode* source = parse.root() != nullptr ? find_body(*parse.root()) : nullptr;
+  if (source != nullptr) {
+    convert_children(*source, body, options.max_depth);
   }
 }
 

@@ -44,6 +44,16 @@ TEST(HtmlDom, FragmentFollowsTheHtml5TreeBuilder) {
   EXPECT_EQ(fragment_xml("<b>1<i>2</b>3</i>"), "<body><b>1<i>2</i></b><i>3</i></body>");
 }
 
+TEST(HtmlDom, FragmentIsParsedLikeBrowsersParseBodyContent) {
+  // HTML breaks out of foreign content (gumbo's own fragment mode gets this wrong).
+  EXPECT_EQ(fragment_xml("<svg><p>x"), "<body><svg/><p>x</p></body>");
+  // No-quirks mode: <table> closes an open <p>.
+  EXPECT_EQ(fragment_xml("<p><table></table>"), "<body><p/><table/></body>");
+  // Head-only elements stay where they are instead of moving to a <head>.
+  EXPECT_EQ(fragment_xml("  <title>t</title><style>s</style>x"), "<body>  <title>t</title><style>s</style>x</body>");
+  EXPECT_EQ(fragment_xml("<frameset><frame></frameset>x"), "<body>x</body>");
+}
+
 TEST(HtmlDom, NamesAreLowerCaseAndAttributesKept) {
   EXPECT_EQ(fragment_xml("<DIV CLASS=\"x\" Data-Y='1'>t</DIV><My-Tag>u</My-Tag>"),
             "<body><div class=\"x\" data-y=\"1\">t</div><my-tag>u</my-tag></body>");
