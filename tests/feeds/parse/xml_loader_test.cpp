@@ -17,7 +17,10 @@ namespace {
 std::string element_names(const pugi::xml_document& document) {
   std::string names;
   for (pugi::xml_node node = document.first_child(); node;) {
-    if (node.type() == pugi::node_element) names += (names.empty() ? "" : " ") + std::string(node.name());
+    if (node.type() == pugi::node_element) {
+      if (!names.empty()) names += ' ';
+      names += node.name();
+    }
     if (node.first_child()) {
       node = node.first_child();
       continue;
