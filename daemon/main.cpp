@@ -1,4 +1,6 @@
 // Wiring only: the commands live in daemon/cli/.
 #include "daemon/cli/app.hpp"
 
-int main(int argc, char** argv) { return feedd::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+  return feedd::run_cli(argc, argv);
+}

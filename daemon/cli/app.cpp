@@ -23,57 +23,77 @@ struct CliOptions {
 };
 
 void add_check_command(CLI::App& app, CliOptions& options) {
-  CLI::App* check = app.add_subcommand("check", "Validate the config file; print every problem "
-                                                "as FILE:LINE: message");
-  check->add_option("-c,--config", options.check.config_path,
-                    "Config file (default: /etc/feedd/feedd.toml, else ./config/feedd.toml)");
+  CLI::App* check = app.add_subcommand("check",
+                                       "Validate the config file; print every problem "
+                                       "as FILE:LINE: message");
+  check
+      ->add_option("-c,--config", options.check.config_path,
+                   "Config file (default: /etc/feedd/feedd.toml, else ./config/feedd.toml)")
+      ->type_name("FILE");
 }
 
 void add_parse_command(CLI::App& app, CliOptions& options) {
   CLI::App* parse = app.add_subcommand(
       "parse", "Parse one feed document and print its normalized JSON (or many with --batch)");
-  CLI::Option* path = parse->add_option("PATH", options.parse.input, "Feed document to parse");
-  CLI::Option* batch = parse->add_option(
-      "--batch", options.parse.batch_list,
-      "File with one ID<TAB>INPUT_PATH<TAB>BASE_URL<TAB>OUTPUT_PATH line per document");
-  parse->add_option("--base", options.parse.base_url, "Base URL for relative links");
-  parse->add_option("--content-type", options.parse.content_type, "Content-Type to assume");
+  CLI::Option* path =
+      parse->add_option("PATH", options.parse.input, "Feed document to parse")->type_name("");
+  CLI::Option* batch =
+      parse
+          ->add_option("--batch", options.parse.batch_list,
+                       "File with one ID<TAB>INPUT_PATH<TAB>BASE_URL<TAB>OUTPUT_PATH line per "
+                       "document")
+          ->type_name("LIST");
+  parse->add_option("--base", options.parse.base_url, "Base URL for relative links")
+      ->type_name("URL");
+  parse->add_option("--content-type", options.parse.content_type, "Content-Type to assume")
+      ->type_name("CT");
   path->excludes(batch);
   parse->callback([parse, path, batch] {
     if (path->count() == 0 && batch->count() == 0) {
-      throw CLI::RequiredError(parse->get_name() + ": PATH or --batch LIST is required");
+      throw CLI::RequiredError(parse->get_name() + ": PATH or --batch LIST");
     }
   });
 }
 
 void add_help_command(CLI::App& app, CliOptions& options) {
   CLI::App* help = app.add_subcommand("help", "Show help for feedd or for one command");
-  help->add_option("COMMAND", options.help_topic, "Command to describe");
+  help->add_option("COMMAND", options.help_topic, "Command to describe")->type_name("");
 }
 
 void build_app(CLI::App& app, CliOptions& options) {
   app.set_version_flag("--version", std::string("feedd ") + FEEDD_VERSION,
                        "Print the version and exit");
   app.add_option("--log-level", options.log_level,
-                 "Log level: trace, debug, info, warn, error, critical or off")
+                 "Log level (default: info; overrides [daemon] log_level)")
+      ->type_name("LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  app.get_formatter()->label("SUBCOMMAND", "COMMAND");
   app.require_subcommand(0, 1);
   // Global options are accepted after the command too: `feedd check --log-level debug`.
   app.fallthrough();
   add_check_command(app, options);
   add_parse_command(app, options);
   add_help_command(app, options);
+  for (CLI::App* command : app.get_subcommands({})) command->group("Commands");
+}
+
+/// The help text of the top level or of one command. (App::help() would describe whichever
+/// command was chosen, which for `feedd help` is "help" itself.)
+std::string help_text(const CLI::App& app, const CLI::App* command) {
+  const CLI::App* subject = command ? command : &app;
+  const std::string usage_prefix = command ? "feedd " + command->get_name() : "feedd";
+  return app.get_formatter()->make_help(subject, usage_prefix, CLI::AppFormatMode::Normal);
 }
 
 /// `feedd help [COMMAND]`.
 int run_help_command(const CLI::App& app, const std::string& topic) {
   if (topic.empty()) {
-    std::cout << app.help();
+    std::cout << help_text(app, nullptr);
     return 0;
   }
   for (const CLI::App* command : app.get_subcommands({})) {
     if (command->get_name() == topic) {
-      std::cout << command->help();
+      std::cout << help_text(app, command);
       return 0;
     }
   }
@@ -85,7 +105,7 @@ int run_chosen_command(const CLI::App& app, const CliOptions& options) {
   if (app.got_subcommand("check")) return run_check_command(options.check);
   if (app.got_subcommand("parse")) return run_parse_command(options.parse);
   if (app.got_subcommand("help")) return run_help_command(app, options.help_topic);
-  std::cerr << app.help();
+  std::cerr << help_text(app, nullptr);
   return 2;
 }
 

@@ -12,7 +12,8 @@ using namespace std::string_literals;
 namespace {
 
 /// The key two feed URLs are compared by: RFC 3986 normalization (case of scheme and host,
-/// percent-escapes, dot segments), so "HTTP://Example.org/a/../feed" repeats "http://example.org/feed".
+/// percent-escapes, dot segments), so "HTTP://Example.org/a/../feed" repeats
+/// "http://example.org/feed".
 std::string duplicate_key(const std::string& url) {
   auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed) return url;
@@ -25,9 +26,10 @@ void check_intervals(const Config& config, const IntervalLocations& where,
                      ConfigProblems& problems) {
   const PollSettings& poll = config.poll;
   if (poll.min_interval > poll.max_interval) {
-    add_problem(problems, where.bounds, "poll.min_interval ("s + format_duration(poll.min_interval) +
-                                   ") is greater than poll.max_interval ("s +
-                                   format_duration(poll.max_interval) + ")");
+    add_problem(problems, where.bounds,
+                "poll.min_interval ("s + format_duration(poll.min_interval) +
+                    ") is greater than poll.max_interval ("s + format_duration(poll.max_interval) +
+                    ")");
     return;
   }
   auto outside = [&](Seconds interval) {
@@ -36,14 +38,15 @@ void check_intervals(const Config& config, const IntervalLocations& where,
   const std::string bounds =
       "["s + format_duration(poll.min_interval) + ", "s + format_duration(poll.max_interval) + "]";
   if (outside(poll.interval)) {
-    add_problem(problems, where.interval, "poll.interval ("s + format_duration(poll.interval) +
-                                   ") is outside poll.min_interval..max_interval "s + bounds);
+    add_problem(problems, where.interval,
+                "poll.interval ("s + format_duration(poll.interval) +
+                    ") is outside poll.min_interval..max_interval "s + bounds);
   }
   for (const FeedConfig& feed : config.feeds) {
     if (feed.interval && outside(*feed.interval)) {
-      add_problem(problems, feed.origin, "feed.interval ("s + format_duration(*feed.interval) +
-                                           ") is outside poll.min_interval..max_interval "s +
-                                           bounds);
+      add_problem(problems, feed.origin,
+                  "feed.interval ("s + format_duration(*feed.interval) +
+                      ") is outside poll.min_interval..max_interval "s + bounds);
     }
   }
 }
@@ -54,8 +57,9 @@ void check_duplicate_feeds(std::vector<FeedConfig>& feeds, ConfigProblems& probl
   for (FeedConfig& feed : feeds) {
     auto [previous, inserted] = first_seen.emplace(duplicate_key(feed.url), feed.origin);
     if (!inserted) {
-      add_problem(problems, feed.origin, "feed \""s + feed.url + "\" is already defined at "s +
-                                           previous->second.to_string());
+      add_problem(
+          problems, feed.origin,
+          "feed \""s + feed.url + "\" is already defined at "s + previous->second.to_string());
       continue;
     }
     unique.push_back(std::move(feed));
@@ -69,8 +73,9 @@ void check_duplicate_outputs(std::vector<OutputConfig>& outputs, ConfigProblems&
   for (OutputConfig& output : outputs) {
     auto [previous, inserted] = first_seen.emplace(output.name, output.origin);
     if (!inserted) {
-      add_problem(problems, output.origin, "output \""s + output.name + "\" is already defined at "s +
-                                             previous->second.to_string());
+      add_problem(
+          problems, output.origin,
+          "output \""s + output.name + "\" is already defined at "s + previous->second.to_string());
       continue;
     }
     unique.push_back(std::move(output));

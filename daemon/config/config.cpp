@@ -39,8 +39,8 @@ std::optional<ListenAddress> parse_listen_address(std::string_view text) {
   if (!port) return std::nullopt;
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
     host = host.substr(1, host.size() - 2);
-    const bool ipv6_characters = host.find_first_not_of("0123456789abcdefABCDEF:.") ==
-                                 std::string_view::npos;
+    const bool ipv6_characters =
+        host.find_first_not_of("0123456789abcdefABCDEF:.") == std::string_view::npos;
     if (host.empty() || !ipv6_characters) return std::nullopt;
     return ListenAddress{std::string(host), *port};
   }
@@ -56,10 +56,9 @@ std::string default_user_agent() {
 }
 
 std::vector<std::string> default_tracking_parameters() {
-  return {"utm_source", "utm_medium", "utm_campaign", "utm_term",  "utm_content",
-          "utm_id",     "fbclid",     "gclid",        "dclid",     "msclkid",
-          "mc_cid",     "mc_eid",     "yclid",        "igshid",    "_hsenc",
-          "_hsmi",      "ref_src"};
+  return {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id",
+          "fbclid",     "gclid",      "dclid",        "msclkid",  "mc_cid",      "mc_eid",
+          "yclid",      "igshid",     "_hsenc",       "_hsmi",    "ref_src"};
 }
 
 std::string_view to_string(FullTextMode mode) noexcept {

@@ -41,14 +41,14 @@ struct DaemonSettings {
 
 /// [poll]: how and how often feeds are fetched.
 struct PollSettings {
-  Seconds interval = std::chrono::minutes(30);     ///< default per feed, adapted within bounds
+  Seconds interval = std::chrono::minutes(30);  ///< default per feed, adapted within bounds
   Seconds min_interval = std::chrono::minutes(5);
   Seconds max_interval = std::chrono::hours(24);
-  int concurrency = 32;                            ///< fetches in flight in total
-  int per_host = 2;                                ///< fetches in flight per host
+  int concurrency = 32;  ///< fetches in flight in total
+  int per_host = 2;      ///< fetches in flight per host
   Seconds timeout = std::chrono::seconds(30);
-  std::uint64_t max_size = 20ull << 20;            ///< body bytes after decompression
-  bool allow_private_addresses = false;            ///< SSRF guard off when true
+  std::uint64_t max_size = 20ull << 20;  ///< body bytes after decompression
+  bool allow_private_addresses = false;  ///< SSRF guard off when true
 };
 
 /// [fulltext]: article extraction for feeds that carry only summaries.
@@ -69,8 +69,8 @@ std::vector<std::string> default_tracking_parameters();
 
 /// [dedup]: when two items are the same story.
 struct DedupSettings {
-  Seconds window = std::chrono::days(3);       ///< only items this close in time are compared
-  int max_distance = 3;                        ///< max Hamming distance of 64-bit fingerprints
+  Seconds window = std::chrono::days(3);  ///< only items this close in time are compared
+  int max_distance = 3;                   ///< max Hamming distance of 64-bit fingerprints
   std::vector<std::string> tracking_parameters = default_tracking_parameters();  ///< exact names
 };
 
@@ -94,10 +94,10 @@ struct FeedConfig {
 
 /// One merged feed, from an [[output]] table.
 struct OutputConfig {
-  std::string name;                   ///< [a-z0-9_-]+, unique
-  std::string title;                  ///< defaults to the name
-  std::vector<std::string> tags;      ///< feeds with any of these tags; empty: all feeds
-  std::optional<std::string> include; ///< regex on title+content (see filter_regex.hpp)
+  std::string name;                    ///< [a-z0-9_-]+, unique
+  std::string title;                   ///< defaults to the name
+  std::vector<std::string> tags;       ///< feeds with any of these tags; empty: all feeds
+  std::optional<std::string> include;  ///< regex on title+content (see filter_regex.hpp)
   std::optional<std::string> exclude;
   int limit = 100;
   SourceLocation origin;

@@ -38,10 +38,9 @@ void read_opml_key(TableReader& root, const LoadContext& context, Config& config
   config.opml = resolve_against(context.base_folder, named);
   // Messages name the OPML file as the user would reach it from where they ran feedd.
   const std::string display =
-      named.is_absolute() ? named.string()
-                          : (std::filesystem::path(context.file).parent_path() / named)
-                                .lexically_normal()
-                                .string();
+      named.is_absolute()
+          ? named.string()
+          : (std::filesystem::path(context.file).parent_path() / named).lexically_normal().string();
   OpmlLoadResult opml = load_opml(*config.opml, display);
   for (FeedConfig& feed : opml.feeds) config.feeds.push_back(std::move(feed));
   for (ConfigProblem& problem : opml.problems) context.problems.push_back(std::move(problem));
@@ -102,7 +101,7 @@ LoadResult load_config_from_string(std::string_view toml_text,
     // toml++ reports syntax errors by exception; load_config is the boundary that turns it into
     // a problem.
     add_problem(result.problems, {file, static_cast<int>(failure.source().begin.line)},
-                               "syntax error: "s + std::string(failure.description()));
+                "syntax error: "s + std::string(failure.description()));
     return result;
   }
   LoadContext context{file, display_path.parent_path(), result.problems};

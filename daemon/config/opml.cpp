@@ -18,7 +18,8 @@ namespace {
 
 bool equals_ignoring_case(std::string_view left, std::string_view right) {
   return std::equal(left.begin(), left.end(), right.begin(), right.end(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
   });
 }
 
@@ -47,7 +48,7 @@ void add_category_tags(std::vector<std::string>& tags, const std::string& catego
 }
 
 class OpmlReader {
-public:
+ public:
   OpmlReader(std::string_view xml, const std::string& file, std::filesystem::path base_folder,
              OpmlLoadResult& result)
       : xml_(xml), file_(file), base_folder_(std::move(base_folder)), result_(result) {}
@@ -76,7 +77,7 @@ public:
     add_problem(result_.problems, {file_, line}, std::move(message));
   }
 
-private:
+ private:
   void read_feed(const pugi::xml_node& outline, const std::string& url,
                  const std::vector<std::string>& tags) {
     const int line = line_at(outline.offset_debug());
@@ -141,8 +142,8 @@ OpmlLoadResult load_opml(const std::filesystem::path& path, const std::string& d
   if (in) contents << in.rdbuf();
   if (!in || in.bad()) {
     OpmlLoadResult result;
-    add_problem(result.problems, {display_name, 0}, std::string("cannot read OPML file: ") +
-                                                      std::strerror(errno));
+    add_problem(result.problems, {display_name, 0},
+                std::string("cannot read OPML file: ") + std::strerror(errno));
     return result;
   }
   return load_opml_from_string(contents.str(), display_name, path.parent_path());

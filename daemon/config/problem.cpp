@@ -11,7 +11,9 @@ std::string SourceLocation::to_string() const {
   return file + ":"s + std::to_string(line);
 }
 
-std::string ConfigProblem::to_string() const { return location.to_string() + ": "s + message; }
+std::string ConfigProblem::to_string() const {
+  return location.to_string() + ": "s + message;
+}
 
 void add_problem(ConfigProblems& problems, SourceLocation location, std::string message) {
   ConfigProblem problem;

@@ -15,8 +15,7 @@ constexpr int max_count = 1000000000;
 
 /// Runs `read` on the sub-table `name` when present, then reports its unknown keys.
 template <class Read>
-void with_section(TableReader& root, const LoadContext& context, std::string_view name,
-                  Read read) {
+void with_section(TableReader& root, const LoadContext& context, std::string_view name, Read read) {
   const toml::table* table = root.table(name);
   if (!table) return;
   TableReader section(*table, std::string(name), "["s + std::string(name) + "]", context.file,

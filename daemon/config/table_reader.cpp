@@ -23,7 +23,9 @@ std::string_view type_name(const toml::node& node) {
   }
 }
 
-int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+int line_of(const toml::node& node) {
+  return static_cast<int>(node.source().begin.line);
+}
 
 TableReader::TableReader(const toml::table& table, std::string prefix, std::string heading,
                          const std::string& file, ConfigProblems& problems)
@@ -38,13 +40,17 @@ const toml::node* TableReader::find(std::string_view key) {
   return table_.get(key);
 }
 
-void TableReader::accept(std::string_view key) { known_keys_.emplace(key); }
+void TableReader::accept(std::string_view key) {
+  known_keys_.emplace(key);
+}
 
 std::string TableReader::qualified(std::string_view key) const {
   return prefix_.empty() ? std::string(key) : prefix_ + "."s + std::string(key);
 }
 
-SourceLocation TableReader::location() const { return {file_, line_of(table_)}; }
+SourceLocation TableReader::location() const {
+  return {file_, line_of(table_)};
+}
 
 SourceLocation TableReader::location_of(std::string_view key) const {
   const toml::node* node = table_.get(key);
@@ -180,8 +186,8 @@ const toml::array* TableReader::array_of_tables(std::string_view key) {
   if (!node) return nullptr;
   const auto* array = node->as_array();
   if (!array || !array->is_array_of_tables()) {
-    report(key, "expected [["s + std::string(key) + "]] tables, got "s +
-                    std::string(type_name(*node)));
+    report(key,
+           "expected [["s + std::string(key) + "]] tables, got "s + std::string(type_name(*node)));
     return nullptr;
   }
   return array;

@@ -17,7 +17,7 @@
 namespace feedd {
 
 class TableReader {
-public:
+ public:
   /// `prefix` names keys in messages ("poll" → "poll.timeout"; "" at the top level), `heading`
   /// names the table in "unknown key" messages ("[poll]", "[[feed]]"; "" at the top level).
   TableReader(const toml::table& table, std::string prefix, std::string heading,
@@ -56,7 +56,7 @@ public:
   /// Reports every key that no getter asked for; call once, after reading.
   void report_unknown_keys();
 
-private:
+ private:
   const toml::node* find(std::string_view key);
   void report_type(std::string_view key, const toml::node& node, std::string_view expected);
   std::string qualified(std::string_view key) const;

@@ -13,8 +13,8 @@ struct Unit {
   std::uint64_t factor;
 };
 
-constexpr std::array<Unit, 5> duration_units{{
-    {"w", 7 * 86400}, {"d", 86400}, {"h", 3600}, {"m", 60}, {"s", 1}}};
+constexpr std::array<Unit, 5> duration_units{
+    {{"w", 7 * 86400}, {"d", 86400}, {"h", 3600}, {"m", 60}, {"s", 1}}};
 
 constexpr std::array<Unit, 9> size_units{{{"b", 1},
                                           {"kib", 1ull << 10},

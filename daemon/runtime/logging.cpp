@@ -28,7 +28,7 @@ constexpr std::array<std::pair<std::string_view, spdlog::level::level_enum>, 7> 
 
 /// The %* flag: "<N>" for the message's level.
 class SyslogPriorityFlag : public spdlog::custom_flag_formatter {
-public:
+ public:
   void format(const spdlog::details::log_msg& message, const std::tm&,
               spdlog::memory_buf_t& destination) override {
     const std::string_view prefix = syslog_prefix(message.level);

@@ -13,7 +13,8 @@
 namespace feedd {
 
 /// The level names accepted by --log-level and [daemon] log_level, for messages.
-inline constexpr std::string_view log_level_names = "trace, debug, info, warn, error, critical or off";
+inline constexpr std::string_view log_level_names =
+    "trace, debug, info, warn, error, critical or off";
 
 /// The spdlog level for one of log_level_names; nullopt for anything else.
 std::optional<spdlog::level::level_enum> parse_log_level(std::string_view name);

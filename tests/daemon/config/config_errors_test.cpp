@@ -15,8 +15,9 @@ TEST(ConfigErrors, SyntaxErrorNamesFileAndLine) {
 [poll]
 interval = "30m
 )"),
-            at(2, "syntax error: Error while parsing string: unescaped control characters other "
-                  "than TAB (U+0009) are explicitly prohibited"));
+            at(2,
+               "syntax error: Error while parsing string: unescaped control characters other "
+               "than TAB (U+0009) are explicitly prohibited"));
   EXPECT_EQ(only_problem("[poll]\n[daemon\n"),
             at(2, "syntax error: Error while parsing table header: expected ']', saw '\\n'"));
 }
@@ -46,11 +47,13 @@ TEST(ConfigErrors, BadValues) {
   EXPECT_EQ(only_problem("[poll]\ntimeout = \"0s\"\n"),
             at(2, "poll.timeout: must be at least 1s, got \"0s\""));
   EXPECT_EQ(only_problem("[poll]\ntimeout = \"30 s\"\n"),
-            at(2, "poll.timeout: invalid duration \"30 s\" (use e.g. \"30s\", \"15m\", \"2h\", "
-                  "\"7d\" or \"1h30m\")"));
+            at(2,
+               "poll.timeout: invalid duration \"30 s\" (use e.g. \"30s\", \"15m\", \"2h\", "
+               "\"7d\" or \"1h30m\")"));
   EXPECT_EQ(only_problem("[poll]\nmax_size = \"20XB\"\n"),
-            at(2, "poll.max_size: invalid size \"20XB\" (use e.g. \"512KiB\", \"20MiB\", "
-                  "\"1GiB\")"));
+            at(2,
+               "poll.max_size: invalid size \"20XB\" (use e.g. \"512KiB\", \"20MiB\", "
+               "\"1GiB\")"));
   EXPECT_EQ(only_problem("[poll]\nmax_size = \"0MiB\"\n"),
             at(2, "poll.max_size: must be at least 1B, got \"0MiB\""));
   EXPECT_EQ(only_problem("[dedup]\nmax_distance = 65\n"),
@@ -74,8 +77,9 @@ TEST(ConfigErrors, ListenMustBeHostColonPort) {
 
 TEST(ConfigErrors, LogLevelMustBeAnSpdlogLevel) {
   EXPECT_EQ(only_problem("[daemon]\nlog_level = \"verbose\"\n"),
-            at(2, "daemon.log_level: unknown level \"verbose\" (use trace, debug, info, warn, "
-                  "error, critical or off)"));
+            at(2,
+               "daemon.log_level: unknown level \"verbose\" (use trace, debug, info, warn, "
+               "error, critical or off)"));
 }
 
 TEST(ConfigErrors, MinIntervalAboveMaxInterval) {
@@ -116,8 +120,9 @@ url = "https://example.org/feed.xml"
 [[feed]]
 url = "HTTPS://Example.org/a/../feed.xml"
 )"),
-            at(4, "feed \"HTTPS://Example.org/a/../feed.xml\" is already defined at "
-                  "/srv/feedd/feedd.toml:1"));
+            at(4,
+               "feed \"HTTPS://Example.org/a/../feed.xml\" is already defined at "
+               "/srv/feedd/feedd.toml:1"));
 }
 
 TEST(ConfigErrors, OutputNames) {
@@ -189,8 +194,9 @@ name = "Bad Name"
             (std::vector<std::string>{
                 at(2, "poll.concurrency: must be between 1 and 10000, got 0"),
                 at(3, "poll.per_host: expected an integer, got string"),
-                at(4, "poll.timeout: invalid duration \"soon\" (use e.g. \"30s\", \"15m\", \"2h\", "
-                      "\"7d\" or \"1h30m\")"),
+                at(4,
+                   "poll.timeout: invalid duration \"soon\" (use e.g. \"30s\", \"15m\", \"2h\", "
+                   "\"7d\" or \"1h30m\")"),
                 at(7, "feed.url: scheme \"gopher\" is not supported (use http, https or file)"),
                 at(8, "feed.full_text: expected auto, always or never, got \"sometimes\""),
                 at(11, "output.name: \"Bad Name\" must match [a-z0-9_-]+"),

@@ -189,8 +189,8 @@ url = "file://localhost/var/feeds/b.xml"
 }
 
 TEST(ConfigLoad, ResolvesRelativeDatabasePathAgainstTheConfigFolder) {
-  const LoadResult result = load_config_from_string(
-      "[daemon]\ndatabase = \"../state/feedd.db\"\n", "/srv/feedd/conf/feedd.toml");
+  const LoadResult result = load_config_from_string("[daemon]\ndatabase = \"../state/feedd.db\"\n",
+                                                    "/srv/feedd/conf/feedd.toml");
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result.config.daemon.database, "/srv/feedd/state/feedd.db");
 }
@@ -210,9 +210,9 @@ TEST(ConfigLoad, ReadsAFileFromDisk) {
 
 TEST(ConfigLoad, ReportsAnUnreadableFile) {
   const LoadResult result = load_config("/nonexistent/feedd.toml");
-  EXPECT_EQ(problems_of(result), (std::vector<std::string>{
-                                     "/nonexistent/feedd.toml: cannot read config file: No such "
-                                     "file or directory"}));
+  EXPECT_EQ(problems_of(result),
+            (std::vector<std::string>{"/nonexistent/feedd.toml: cannot read config file: No such "
+                                      "file or directory"}));
 }
 
 }  // namespace
