@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -17,6 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path corpora = fs::path(FEEDD_SHARED_DIR) / "corpora" / "xss-vectors";
+const fs::path test_data = fs::path(FEEDD_TEST_DATA_DIR) / "html";
 constexpr std::string_view base = "https://example.org/feed/";
 
 std::string read_file(const fs::path& path) {
@@ -104,6 +106,30 @@ std::vector<std::string> html_fragments(const fs::path& path) {
   return fragments;
 }
 
+/// Text of the parsed fragment without what the sanitizer drops with its content (§1.2 (4)).
+std::string expected_text(std::string_view html) {
+  static const std::set<std::string_view> dropped = {
+      "applet", "base", "button", "datalist", "embed", "form", "frame", "frameset", "iframe", "input",
+      "keygen", "link", "math", "meta", "noembed", "noframes", "noscript", "object", "optgroup",
+      "option", "param", "script", "select", "style", "svg", "template", "textarea", "title", "track", "xmp"};
+  pugi::xml_document doc;
+  feeds::parse_html_fragment(html, doc);
+  std::string text;
+  std::vector<pugi::xml_node> pending = {doc.first_child()};
+  while (!pending.empty()) {
+    const pugi::xml_node node = pending.back();
+    pending.pop_back();
+    if (node.type() == pugi::node_pcdata) {
+      text += node.value();
+    } else if (!dropped.contains(node.name()) && !node.attribute("hidden")) {
+      for (pugi::xml_node child = node.last_child(); child; child = child.previous_sibling()) {
+        pending.push_back(child);
+      }
+    }
+  }
+  return feeds::collapse_whitespace(text);
+}
+
 std::string describe(const std::vector<std::string>& problems) {
   std::string text;
   for (const std::string& problem : problems) {
@@ -151,6 +177,28 @@ TEST(SanitizeVectors, FeedparserSanitizeFeedsComeOutSafeAndStable) {
     }
   }
   EXPECT_GE(fragments, 745u);
+}
+
+TEST(SanitizeVectors, BenignFeedparserElementsKeepTheirText) {
+  const std::vector<fs::path> files = files_in(corpora / "feedparser-sanitize", ".xml", "acceptable_");
+  ASSERT_EQ(files.size(), 238u);
+  for (const fs::path& path : files) {
+    for (const std::string& input : html_fragments(path)) {
+      for (const std::string& wrapped : {input, "before " + input + " after", "<p>in " + input + " p</p>"}) {
+        const std::string output = feeds::sanitize_html(wrapped, base);
+        EXPECT_EQ(expected_text(output), expected_text(wrapped)) << path.filename() << "\ninput: " << wrapped;
+        EXPECT_TRUE(feeds::testing::check_sanitized(output, base).empty()) << path.filename() << "\noutput: " << output;
+      }
+    }
+  }
+}
+
+TEST(SanitizeVectors, BenignArticleMatchesGoldenOutputAndKeepsText) {
+  const std::string input = read_file(test_data / "article.html");
+  const std::string output = feeds::sanitize_html(input, "https://example.org/blog/post.html");
+  EXPECT_EQ(output, read_file(test_data / "article.sanitized.html"));
+  EXPECT_EQ(expected_text(output), expected_text(input));
+  EXPECT_TRUE(feeds::testing::check_sanitized(output, "https://example.org/blog/post.html").empty());
 }
 
 }  // namespace
