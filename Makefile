@@ -99,8 +99,9 @@ run: build
 	files=(config/demo/*.xml config/demo/*.json config/demo/*.atom config/demo/*.rss); \
 	if (( $${#files[@]} == 0 )); then echo "make run: no demo feeds in config/demo/"; exit 1; fi; \
 	for file in "$${files[@]}"; do \
-	  echo "== $(BUILD)/feedd parse $$file"; \
-	  $(BUILD)/feedd parse "$$file" || { echo "make run: parse failed: $$file"; rc=1; }; \
+	  echo "== $(BUILD)/feedd parse $$file --base file://$(CURDIR)/$$file"; \
+	  $(BUILD)/feedd parse "$$file" --base "file://$(CURDIR)/$$file" \
+	    || { echo "make run: parse failed: $$file"; rc=1; }; \
 	done; \
 	exit $$rc
 
