@@ -100,14 +100,15 @@ void convert_children(const GumboNode& root, pugi::xml_node target, std::size_t 
 /// A gumbo document parse and the buffer it points into (names come from `original_tag`).
 class GumboParse {
 public:
-  GumboParse(std::string buffer, std::size_t max_unclosed) : buffer_(std::move(buffer)) {
-    if (std::optional<std::string> defused = detail::escape_excess_nesting(buffer_, max_unclosed)) {
+  GumboParse(std::string buffer, const HtmlParseOptions& options) : buffer_(std::move(buffer)) {
+    const detail::NestingLimits limits{options.max_unclosed_tags, options.max_unclosed_formatting_tags};
+    if (std::optional<std::string> defused = detail::escape_excess_nesting(buffer_, limits)) {
       buffer_ = std::move(*defused);
     }
-    GumboOptions options = kGumboDefaultOptions;
+    GumboOptions gumbo_options = kGumboDefaultOptions;
     // Parse errors are never read; recording them costs memory on hostile input.
-    options.max_errors = 0;
-    output_ = gumbo_parse_with_options(&options, buffer_.c_str(), buffer_.size());
+    gumbo_options.max_errors = 0;
+    output_ = gumbo_parse_with_options(&gumbo_options, buffer_.c_str(), buffer_.size());
   }
   ~GumboParse() {
     if (output_ != nullptr) {
@@ -142,7 +143,7 @@ const GumboNode* find_body(const GumboNode& html) {
 
 void parse_html_document(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options) {
   out.reset();
-  const GumboParse parse(std::string(utf8), options.max_unclosed_tags);
+  const GumboParse parse(std::string(utf8), options);
   pugi::xml_node html = out.append_child("html");
   if (const GumboNode* root = parse.root()) {
     const GumboElement& element = root->v.element;
@@ -158,7 +159,7 @@ void parse_html_fragment(std::string_view utf8, pugi::xml_document& out, const H
   out.reset();
   // gumbo 0.10.1's fragment mode misplaces foreign content (<svg><p> stays inside the svg,
   // unlike browsers), so parse a no-quirks document whose body starts before the fragment.
-  const GumboParse parse("<!DOCTYPE html><body>" + std::string(utf8), options.max_unclosed_tags);
+  const GumboParse parse("<!DOCTYPE html><body>" + std::string(utf8), options);
   pugi::xml_node body = out.append_child("body");
   const GumboNode* source = parse.root() != nullptr ? find_body(*parse.root()) : nullptr;
   if (source != nullptr) {

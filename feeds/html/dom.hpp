@@ -13,6 +13,9 @@ struct HtmlParseOptions {
   /// Start tags left open beyond this count are parsed as text: gumbo's tree builder is quadratic
   /// in nesting depth (100 000 unclosed <div>s take ~17 s), so hostile input is defused first.
   std::size_t max_unclosed_tags = 2048;
+  /// The same for formatting elements (b, i, font, ...), which the tree builder re-opens after
+  /// every block: N unclosed ones multiply the tree by N.
+  std::size_t max_unclosed_formatting_tags = 32;
 };
 
 /// Parses a whole HTML document. The result's document element is <html> with <head> and <body>

@@ -62,25 +62,61 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
-/// Pops the nearest open tag called `name` and everything above it, like the tree builder; only
-/// the top few entries are searched so a flood of stray end tags stays linear. Not finding it
-/// leaves the count high, which errs on the safe side.
-void close_tag(std::vector<std::string>& open, std::string_view name) {
-  const std::string lower = lower_ascii(name);
-  const std::size_t searched = std::min<std::size_t>(open.size(), 16);
-  for (std::size_t i = 0; i < searched; ++i) {
-    if (open[open.size() - 1 - i] == lower) {
-      open.resize(open.size() - 1 - i);
-      return;
+bool is_formatting_tag(std::string_view lower_name) {
+  static constexpr std::array<std::string_view, 14> names = {
+      "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+  return std::find(names.begin(), names.end(), lower_name) != names.end();
+}
+
+/// An approximation of the tree builder's stack of open elements.
+class OpenTags {
+public:
+  explicit OpenTags(const NestingLimits& limits) : limits_(limits) {}
+
+  /// Records a start tag; false when it would exceed a limit.
+  bool open(std::string_view name) {
+    std::string lower = lower_ascii(name);
+    const bool formatting = is_formatting_tag(lower);
+    if (tags_.size() >= limits_.max_unclosed || (formatting && formatting_ >= limits_.max_unclosed_formatting)) {
+      return false;
+    }
+    formatting_ += formatting ? 1 : 0;
+    tags_.push_back(std::move(lower));
+    return true;
+  }
+
+  /// Pops the nearest open tag called `name` and everything above it, like the tree builder;
+  /// only the top few entries are searched so a flood of stray end tags stays linear. Not
+  /// finding it leaves the count high, which errs on the safe side.
+  void close(std::string_view name) {
+    const std::string lower = lower_ascii(name);
+    const std::size_t searched = std::min<std::size_t>(tags_.size(), 16);
+    for (std::size_t i = 0; i < searched; ++i) {
+      if (tags_[tags_.size() - 1 - i] == lower) {
+        pop(i + 1);
+        return;
+      }
     }
   }
-}
+
+private:
+  void pop(std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+      formatting_ -= is_formatting_tag(tags_.back()) ? 1 : 0;
+      tags_.pop_back();
+    }
+  }
+
+  const NestingLimits& limits_;
+  std::vector<std::string> tags_;
+  std::size_t formatting_ = 0;
+};
 
 }  // namespace
 
-std::optional<std::string> escape_excess_nesting(std::string_view html, std::size_t max_unclosed) {
+std::optional<std::string> escape_excess_nesting(std::string_view html, const NestingLimits& limits) {
   std::optional<std::string> rewritten;
-  std::vector<std::string> open;
+  OpenTags open(limits);
   std::size_t copied = 0;
   for (std::size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size();
        i = html.find('<', i + 1)) {
@@ -94,10 +130,8 @@ std::optional<std::string> escape_excess_nesting(std::string_view html, std::siz
       continue;
     }
     if (end_tag) {
-      close_tag(open, name);
-    } else if (open.size() < max_unclosed) {
-      open.push_back(lower_ascii(name));
-    } else {
+      open.close(name);
+    } else if (!open.open(name)) {
       if (!rewritten) {
         rewritten.emplace();
         rewritten->reserve(html.size() + html.size() / 4);

@@ -91,6 +91,12 @@ TEST(HtmlDom, StartTagsBeyondTheUnclosedLimitParseAsText) {
   EXPECT_EQ(xml_of(doc), "<body><b><i>&lt;u&gt;z</i></b></body>");
 }
 
+TEST(HtmlDom, UnclosedFormattingTagsBeyondTheirLimitParseAsText) {
+  pugi::xml_document doc;
+  feeds::parse_html_fragment("<b id=1><i id=2><div>x</div>", doc, {.max_unclosed_formatting_tags = 1});
+  EXPECT_EQ(xml_of(doc), "<body><b id=\"1\">&lt;i id=2&gt;<div>x</div></b></body>");
+}
+
 TEST(HtmlDom, HundredThousandNestedDivsDoNotOverflowTheStack) {
   std::string html;
   for (int i = 0; i < 100000; ++i) {
