@@ -7,6 +7,7 @@
 #include "feeds/parse/date.hpp"
 #include "feeds/parse/fields.hpp"
 #include "feeds/parse/xml_node.hpp"
+#include "feeds/url/resolve.hpp"
 
 namespace feeds {
 namespace {
@@ -62,11 +63,11 @@ std::optional<TextConstruct> read_text_construct(pugi::xml_node node) {
   }
   out.kind = (type == "html" || type == "text/html") ? TextKind::html : TextKind::text;
   if (type.empty() && xml::has_child_elements(node)) out.kind = TextKind::html;
-  if (!type.empty() && type != "text" && type != "html" && !type.starts_with("text/") &&
-      !type.ends_with("xml"))
-    return std::nullopt;  // e.g. image/png: not text
   out.raw = xml::raw_content(node);
-  if (mode == "base64") {
+  // RFC 4287 §4.1.3.3: any other media type is base64; feedparser shows it as text.
+  bool other_type = !type.empty() && type != "text" && type != "html" && !type.starts_with("text/") &&
+                    !type.ends_with("xml");
+  if (mode == "base64" || other_type) {
     auto decoded = decode_base64(out.raw);
     if (!decoded) return std::nullopt;
     out.raw = std::move(*decoded);
@@ -90,15 +91,37 @@ bool is_html_type(std::string_view type) {
   return value.empty() || value == "text/html" || value == "application/xhtml+xml";
 }
 
-/// The first rel="alternate" link with an HTML type, resolved; and rel="self"/"hub"/"enclosure".
+/// A link's target: @href, else its text (feedparser accepts <link>http://...</link> in Atom).
+std::optional<std::string> link_href(pugi::xml_node link, const AtomScope& scope) {
+  auto href = link.attribute("href");
+  std::string target = href ? std::string(href.value()) : text_of(link);
+  return url_field(target, xml::base_in_scope(link, scope.document_base));
+}
+
+/// The first rel="alternate" link with an HTML type, resolved; and rel="self"/"hub".
 std::optional<std::string> find_link(pugi::xml_node parent, const AtomScope& scope, std::string_view rel) {
   for (auto child : parent.children()) {
     if (!is_element(child, scope.prefix, "link") || link_rel(child) != rel) continue;
     if (rel == "alternate" && !is_html_type(child.attribute("type").value())) continue;
-    auto href = url_field(child.attribute("href").value(), xml::base_in_scope(child, scope.document_base));
-    if (href) return href;
+    if (auto href = link_href(child, scope)) return href;
   }
   return std::nullopt;
+}
+
+/// An Atom id is an IRI: feedparser resolves it against the base, and when there is no
+/// alternate link an http(s) id serves as the link (tests wellformed/atom10/entry_id*.xml).
+std::optional<std::string> read_id(pugi::xml_node parent, const AtomScope& scope) {
+  auto id = xml::last_child(parent, scope.prefix, "id");
+  if (!id) return std::nullopt;
+  auto text = text_of(id);
+  auto value = trim(text);
+  if (value.empty()) return std::nullopt;
+  auto resolved = resolve_url(xml::base_in_scope(id, scope.document_base), value);
+  return resolved ? *resolved : std::string(value);
+}
+
+bool is_http_url(const std::optional<std::string>& url) {
+  return url && (url->starts_with("http://") || url->starts_with("https://"));
 }
 
 Person read_person(pugi::xml_node node, const AtomScope& scope) {
@@ -112,8 +135,8 @@ Person read_person(pugi::xml_node node, const AtomScope& scope) {
   };
   person.name = field("name");
   person.email = field("email");
-  auto uri = xml::first_child(node, scope.prefix, scope.atom03 ? "url" : "uri");
-  if (!uri && scope.atom03) uri = xml::first_child(node, scope.prefix, "uri");
+  auto uri = xml::first_child(node, scope.prefix, "uri");
+  if (!uri) uri = xml::first_child(node, scope.prefix, "url");  // Atom 0.3, and 1.0 feeds written as 0.3
   if (uri) person.url = url_field(text_of(uri), xml::base_in_scope(uri, scope.document_base));
   // Atom 0.3 feeds in the wild put the name directly in <author>.
   if (!person.name && !person.email && !person.url && !xml::has_child_elements(node)) {
@@ -134,7 +157,7 @@ std::optional<TimePoint> last_date(pugi::xml_node parent, const AtomScope& scope
   for (auto child : parent.children())
     for (auto local : locals)
       if (is_element(child, scope.prefix, local))
-        if (auto date = parse_date(trim(text_of(child)))) found = date;
+        if (auto date = parse_date(text_of(child))) found = date;
   return found;
 }
 
@@ -163,8 +186,7 @@ void map_entry_extras(pugi::xml_node entry, const AtomScope& scope, Item& out) {
       add_tag(out.tags, term.empty() ? child.attribute("label").value() : term);
     } else if (is_element(child, scope.prefix, "link") && link_rel(child) == "enclosure") {
       Attachment attachment;
-      attachment.url = url_field(child.attribute("href").value(),
-                                 xml::base_in_scope(child, scope.document_base)).value_or("");
+      attachment.url = link_href(child, scope).value_or("");
       if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
       attachment.size_in_bytes = parse_length(child.attribute("length").value());
       add_attachment(out.attachments, std::move(attachment));
@@ -176,16 +198,18 @@ void map_entry_extras(pugi::xml_node entry, const AtomScope& scope, Item& out) {
 
 Item map_entry(pugi::xml_node entry, const AtomScope& scope) {
   Item out;
-  if (auto id = xml::last_child(entry, scope.prefix, "id")) out.id = std::string(trim(text_of(id)));
+  out.id = read_id(entry, scope);
   out.url = find_link(entry, scope, "alternate");
+  if (!out.url && is_http_url(out.id)) out.url = out.id;
   out.title = construct_text(xml::last_child(entry, scope.prefix, "title"));
   map_entry_content(entry, scope, out);
   out.summary = construct_text(xml::last_child(entry, scope.prefix, "summary"));
   if (!out.summary && out.content_text) out.summary = out.content_text;  // feedparser copies content
-  auto published = scope.atom03 ? last_date(entry, scope, {"issued"}) : last_date(entry, scope, {"published"});
-  if (!published && scope.atom03) published = last_date(entry, scope, {"created"});
-  out.date_modified = last_date(entry, scope, {scope.atom03 ? "modified" : "updated"});
-  out.date_published = published ? published : out.date_modified;
+  // feedparser's date classes, shared by 0.3 and 1.0 names; `updated` falls back to published.
+  auto published = last_date(entry, scope, {"published", "issued"});
+  auto updated = last_date(entry, scope, {"updated", "modified"});
+  out.date_published = published ? published : updated ? updated : last_date(entry, scope, {"created"});
+  out.date_modified = updated ? updated : published;
   map_people(entry, scope, out.authors);
   map_entry_extras(entry, scope, out);
   finish_item(out, scope.limits);
@@ -195,6 +219,9 @@ Item map_entry(pugi::xml_node entry, const AtomScope& scope) {
 void map_feed_metadata(pugi::xml_node root, const AtomScope& scope, Feed& feed) {
   feed.title = construct_text(xml::last_child(root, scope.prefix, "title"));
   feed.home_page_url = find_link(root, scope, "alternate");
+  if (!feed.home_page_url) {
+    if (auto id = read_id(root, scope); is_http_url(id)) feed.home_page_url = id;
+  }
   feed.feed_url = find_link(root, scope, "self");
   feed.websub_hub = find_link(root, scope, "hub");
   feed.description = construct_text(xml::last_child(root, scope.prefix, scope.atom03 ? "tagline" : "subtitle"));
@@ -213,7 +240,8 @@ void map_atom(pugi::xml_node root, const AdapterContext& context, Feed& feed) {
   AtomScope scope{xml::prefix_of(root.name()), atom03, context.base_url, context.limits};
   map_feed_metadata(root, scope, feed);
   for (auto child : root.children()) {
-    if (!is_element(child, scope.prefix, "entry")) continue;
+    // <item> in an Atom feed is read as an entry, as feedparser does.
+    if (!is_element(child, scope.prefix, "entry") && !is_element(child, scope.prefix, "item")) continue;
     if (feed.items.size() >= context.limits.max_items) {
       feed.warnings.push_back("atom: more than " + std::to_string(context.limits.max_items) +
                               " entries; the rest were dropped");

@@ -20,14 +20,8 @@ SourceFormat detect_xml_format(pugi::xml_node root) {
   auto local = xml::local_name(name);
   auto prefix = xml::prefix_of(name);
   if (xml::is_element(root, "", "rss")) return rss_version_format(root);
-  if (prefix == "rdf" && local == "RDF") {
-    for (auto child : root.children())
-      if (xml::prefix_of(child.name()) == "rss1" || xml::prefix_of(child.name()) == "rss090")
-        return SourceFormat::rdf;
-    // An RDF root with unprefixed RSS children: seen in the wild, lenient.
-    if (xml::first_child(root, "", "channel") || xml::first_child(root, "", "item")) return SourceFormat::rdf;
-    return SourceFormat::unknown;
-  }
+  // An RDF root is RSS 1.0 or 0.90 even when empty or with unprefixed children (seen in the wild).
+  if (prefix == "rdf" && local == "RDF") return SourceFormat::rdf;
   if (local == "feed" || local == "Feed") {
     if (prefix == "atom03") return SourceFormat::atom03;
     if (prefix == "atom" || prefix.empty()) return SourceFormat::atom10;

@@ -5,6 +5,7 @@
 #include "feeds/parse/adapters.hpp"
 #include "feeds/parse/encoding.hpp"
 #include "feeds/parse/xml_loader.hpp"
+#include "feeds/url/resolve.hpp"
 
 namespace feeds {
 namespace {
@@ -38,7 +39,10 @@ Result<Feed> parse_feed(const ParseRequest& request) {
   if (request.bytes.size() > request.limits.max_bytes)
     return Error{ErrorCode::too_large, "parse: document of " + std::to_string(request.bytes.size()) +
                                            " bytes exceeds the limit of " + std::to_string(request.limits.max_bytes)};
-  AdapterContext context{request.base_url, request.limits};
+  // A document URL we would not link to (javascript:, data:) is no base at all
+  // (feedparser test wellformed/http/headers_content_location-unsafe.xml).
+  std::string_view base = has_safe_scheme(request.base_url) ? request.base_url : std::string_view{};
+  AdapterContext context{base, request.limits};
   if (looks_like_json(request.bytes)) return parse_json(request, context);
 
   auto decoded = decode_xml_document(request.bytes, request.content_type);

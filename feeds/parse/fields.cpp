@@ -85,6 +85,11 @@ Person parse_person_text(std::string_view text) {
       if (!inside.empty()) person.name = collapse_whitespace(inside);
       return person;
     }
+    if (looks_like_email(inside)) {  // "Jane Doe (jane@example.com)"
+      person.email = std::string(inside);
+      if (!outside.empty()) person.name = collapse_whitespace(outside);
+      return person;
+    }
   }
   auto lt = value.find('<');
   auto gt = value.rfind('>');

@@ -50,5 +50,9 @@ void truncate_utf8(std::string& text, std::size_t max_bytes);
 
 /// Trims ASCII whitespace from both ends.
 std::string_view trim(std::string_view text);
+/// A view into a temporary string would dangle: keep the string in a variable first.
+std::string_view trim(std::string&& text) = delete;
+inline std::string_view trim(const char* text) { return trim(std::string_view(text)); }
+inline std::string_view trim(const std::string& text) { return trim(std::string_view(text)); }
 
 }  // namespace feeds

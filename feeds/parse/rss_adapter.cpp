@@ -47,7 +47,9 @@ std::optional<std::string> untyped_child_text(pugi::xml_node parent, const RssSc
 std::optional<std::string> find_item_link(pugi::xml_node item, const RssScope& scope) {
   auto base = base_for(item, scope);
   if (auto link = first_child(item, scope.prefix, "link")) {
-    if (auto url = url_field(text_of(link), base)) return url;
+    // Atom-style <link href="..."/> in RSS items: seen in podcast feeds (wellformed/psc).
+    auto target = xml::trimmed_text_of(link).empty() ? std::string(link.attribute("href").value()) : text_of(link);
+    if (auto url = url_field(target, base)) return url;
   }
   if (scope.rdf) return std::nullopt;
   auto guid = last_child(item, "", "guid");
@@ -63,32 +65,47 @@ std::optional<std::string> find_item_id(pugi::xml_node item, const RssScope& sco
   if (scope.rdf) {
     if (auto about = item.attribute("rdf:about"); about && !trim(about.value()).empty())
       return std::string(trim(about.value()));
-    if (auto identifier = last_child(item, "dc", "identifier")) return std::string(trim(text_of(identifier)));
+    if (auto identifier = last_child(item, "dc", "identifier")) return xml::trimmed_text_of(identifier);
     return std::nullopt;
   }
   auto guid = last_child(item, "", "guid");
+  if (!guid) guid = last_child(item, "", "id");  // Atom-style <id> in RSS
   if (!guid) return std::nullopt;
-  return std::string(trim(text_of(guid)));
+  return xml::trimmed_text_of(guid);
 }
 
-/// The item's HTML: content:encoded, else xhtml:body, else description.
+/// The element holding the item's summary: description, dc:description, itunes:summary or
+/// media:description (also inside media:group), as feedparser reads them.
+pugi::xml_node find_summary_node(pugi::xml_node item, const RssScope& scope) {
+  if (auto node = rss_child(item, scope, "description")) return node;
+  if (auto node = last_child(item, "dc", "description")) return node;
+  if (auto node = last_child(item, "itunes", "summary")) return node;
+  if (auto node = last_child(item, "media", "description")) return node;
+  if (auto group = last_child(item, "media", "group")) return last_child(group, "media", "description");
+  return {};
+}
+
+/// The item's HTML: content:encoded, xhtml:body, <body> or <fullitem>, else the summary's element.
 pugi::xml_node find_content_node(pugi::xml_node item, const RssScope& scope) {
-  if (auto node = last_child(item, "content", "encoded"); node && !trim(text_of(node)).empty()) return node;
+  if (auto node = last_child(item, "content", "encoded"); node && !xml::trimmed_text_of(node).empty()) return node;
   if (auto node = last_child(item, "xhtml", "body")) return node;
-  return rss_child(item, scope, "description");
+  if (auto node = last_child(item, "", "body")) return node;
+  if (auto node = last_child(item, "", "fullitem")) return node;
+  return find_summary_node(item, scope);
 }
 
-std::optional<std::string> find_item_summary(pugi::xml_node item, const RssScope& scope) {
-  if (auto text = untyped_child_text(item, scope, "description")) return text;
-  if (auto node = last_child(item, "itunes", "summary")) return plain_text(text_of(node), TextKind::text);
-  if (auto node = last_child(item, "itunes", "subtitle")) return plain_text(text_of(node), TextKind::text);
+std::optional<std::string> find_item_title(pugi::xml_node item, const RssScope& scope) {
+  if (auto title = untyped_child_text(item, scope, "title")) return title;
+  if (auto node = last_child(item, "dc", "title")) return untyped_plain_text(xml::raw_content(node));
+  if (auto node = last_child(item, "media", "title")) return untyped_plain_text(xml::raw_content(node));
   return std::nullopt;
 }
 
 void map_item_content(pugi::xml_node item, const RssScope& scope, Item& out) {
   auto node = find_content_node(item, scope);
   if (!node) return;
-  auto raw = is_element(node, "xhtml", "body") ? xml::inner_html(node) : xml::raw_content(node);
+  bool xhtml = is_element(node, "xhtml", "body") || is_element(node, "", "body");
+  auto raw = xhtml ? xml::inner_html(node) : xml::raw_content(node);
   out.content_html = content_html(raw, TextKind::html, base_for(node, scope));
   if (out.content_html) {
     auto text = html_to_text(*out.content_html);
@@ -100,12 +117,9 @@ Item map_item(pugi::xml_node item, const RssScope& scope) {
   Item out;
   out.id = find_item_id(item, scope);
   out.url = find_item_link(item, scope);
-  out.title = untyped_child_text(item, scope, "title");
-  if (!out.title && scope.rdf) {
-    if (auto node = last_child(item, "dc", "title")) out.title = untyped_plain_text(text_of(node));
-  }
+  out.title = find_item_title(item, scope);
   map_item_content(item, scope, out);
-  out.summary = find_item_summary(item, scope);
+  if (auto node = find_summary_node(item, scope)) out.summary = untyped_plain_text(xml::raw_content(node));
   if (!out.summary && out.content_text) out.summary = out.content_text;  // feedparser copies content
   map_item_dates(item, out);
   map_item_authors(item, scope.rdf, out);
@@ -119,9 +133,15 @@ Item map_item(pugi::xml_node item, const RssScope& scope) {
 
 void map_channel(pugi::xml_node channel, const RssScope& scope, Feed& feed) {
   feed.title = untyped_child_text(channel, scope, "title");
+  if (!feed.title) {
+    if (auto node = last_child(channel, "dc", "title")) feed.title = untyped_plain_text(xml::raw_content(node));
+  }
   if (auto link = first_child(channel, scope.prefix, "link"))
     feed.home_page_url = url_field(text_of(link), base_for(link, scope));
   feed.description = untyped_child_text(channel, scope, "description");
+  if (!feed.description) {
+    if (auto node = last_child(channel, "dc", "description")) feed.description = untyped_plain_text(text_of(node));
+  }
   if (!feed.description) {
     if (auto node = last_child(channel, "itunes", "subtitle")) feed.description = untyped_plain_text(text_of(node));
   }
@@ -165,7 +185,7 @@ void map_rss(pugi::xml_node root, const AdapterContext& context, Feed& feed) {
   auto channel = first_child(root, prefix, "channel");
   if (!channel && rdf) channel = first_child(root, "", "channel");
   if (channel) {
-    if (auto link = first_child(channel, prefix, "link")) scope.channel_link = std::string(trim(text_of(link)));
+    if (auto link = first_child(channel, prefix, "link")) scope.channel_link = xml::trimmed_text_of(link);
     map_channel(channel, scope, feed);
   }
   map_items(root, channel, scope, feed);

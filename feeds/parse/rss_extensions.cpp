@@ -25,7 +25,7 @@ std::optional<TimePoint> last_date_of(pugi::xml_node item, std::initializer_list
   for (auto child : item.children()) {
     for (const auto& name : names) {
       if (!is_element(child, name.prefix, name.local)) continue;
-      if (auto date = parse_date(trim(text_of(child)))) found = date;
+      if (auto date = parse_date(text_of(child))) found = date;
     }
   }
   return found;
@@ -54,16 +54,19 @@ int weekday_index(std::string_view day) {
 void map_item_dates(pugi::xml_node item, Item& out) {
   // feedparser's classes: published (pubDate, dcterms:issued, atom:published), updated (dc:date,
   // dcterms:modified, atom:updated), created (dcterms:created); published falls back in that order.
+  // dcterms:created only; `updated` falls back to published as feedparser's does (the
+  // reference output of every pubDate-only item carries date_modified).
   auto published = last_date_of(item, {{"", "pubDate"}, {"dcterms", "issued"}, {"atom", "published"}});
-  auto updated = last_date_of(item, {{"dc", "date"}, {"dcterms", "modified"}, {"atom", "updated"}});
+  auto updated = last_date_of(item, {{"dc", "date"}, {"dcterms", "modified"}, {"atom", "updated"}, {"", "updated"}});
   auto created = last_date_of(item, {{"dcterms", "created"}});
-  out.date_modified = updated;
+  out.date_modified = updated ? updated : published;
   out.date_published = published ? published : updated ? updated : created;
 }
 
 void map_item_authors(pugi::xml_node item, bool rdf, Item& out) {
   for (auto child : item.children()) {
-    if ((!rdf && is_element(child, "", "author")) || is_element(child, "dc", "creator"))
+    if ((!rdf && is_element(child, "", "author")) || is_element(child, "dc", "creator") ||
+        is_element(child, "dc", "author"))
       add_person(out.authors, parse_person_text(text_of(child)));
   }
   if (!out.authors.empty()) return;
@@ -72,9 +75,12 @@ void map_item_authors(pugi::xml_node item, bool rdf, Item& out) {
 
 void map_item_tags(pugi::xml_node item, Item& out) {
   for (auto child : item.children()) {
-    if (is_element(child, "", "category") || is_element(child, "dc", "subject")) {
+    if (is_element(child, "", "category")) {
+      // Only the category's own text: <category>Name<image>...</image></category> exists.
+      add_tag(out.tags, child.child_value());
+    } else if (is_element(child, "dc", "subject") || is_element(child, "media", "category")) {
       add_tag(out.tags, text_of(child));
-    } else if (is_element(child, "itunes", "keywords")) {
+    } else if (is_element(child, "itunes", "keywords") || is_element(child, "", "tags")) {
       std::string_view keywords = text_of(child);
       std::string keywords_copy(keywords);
       std::string_view rest = keywords_copy;
@@ -118,7 +124,8 @@ void map_channel_language(pugi::xml_node channel, Feed& feed) {
   auto node = xml::last_child(channel, "", "language");
   if (!node) node = xml::last_child(channel, "dc", "language");
   if (!node) return;
-  auto value = trim(text_of(node));
+  auto text = text_of(node);
+  auto value = trim(text);
   if (!value.empty()) feed.language = std::string(value);
 }
 
@@ -139,10 +146,10 @@ void map_channel_authors(pugi::xml_node channel, Feed& feed) {
       add_person(feed.authors, parse_person_text(text_of(child)));
     } else if (is_element(child, "itunes", "owner")) {
       Person owner;
-      if (auto name = xml::first_child(child, "itunes", "name"); name && !trim(text_of(name)).empty())
-        owner.name = std::string(trim(text_of(name)));
-      if (auto email = xml::first_child(child, "itunes", "email"); email && !trim(text_of(email)).empty())
-        owner.email = std::string(trim(text_of(email)));
+      if (auto name = xml::trimmed_text_of(xml::first_child(child, "itunes", "name")); !name.empty())
+        owner.name = std::move(name);
+      if (auto email = xml::trimmed_text_of(xml::first_child(child, "itunes", "email")); !email.empty())
+        owner.email = std::move(email);
       add_person(feed.authors, std::move(owner));
     }
   }
@@ -170,7 +177,8 @@ void map_polling_hints(pugi::xml_node channel, PollingHints& hints) {
       if (int index = weekday_index(text_of(day)); index >= 0) hints.skip_days.push_back(index);
   }
   if (auto period = xml::first_child(channel, "sy", "updatePeriod")) {
-    auto value = trim(text_of(period));
+    auto text = text_of(period);
+    auto value = trim(text);
     if (!value.empty()) hints.update_period = std::string(value);
   }
   if (auto frequency = xml::first_child(channel, "sy", "updateFrequency")) {

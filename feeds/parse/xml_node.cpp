@@ -100,18 +100,27 @@ std::string text_of(pugi::xml_node node) {
   return out;
 }
 
+std::string trimmed_text_of(pugi::xml_node node) {
+  auto text = text_of(node);
+  static constexpr const char* kSpace = " \t\r\n\f\v";
+  auto first = text.find_first_not_of(kSpace);
+  if (first == std::string::npos) return {};
+  auto last = text.find_last_not_of(kSpace);
+  return text.substr(first, last - first + 1);
+}
+
 bool has_child_elements(pugi::xml_node node) {
   for (auto child = node.first_child(); child; child = child.next_sibling())
     if (child.type() == pugi::node_element) return true;
   return false;
 }
 
-std::string inner_html(pugi::xml_node node) {
+std::string inner_html(pugi::xml_node node, TextEscaping escaping) {
   std::string out;
   auto it = node.first_child();
   while (it) {
     if (it.type() == pugi::node_pcdata || it.type() == pugi::node_cdata) {
-      out += escape_html(it.value());
+      out += escaping == TextEscaping::escaped ? escape_html(it.value()) : std::string(it.value());
     } else if (it.type() == pugi::node_element) {
       append_start_tag(out, it);
       if (it.first_child()) {
@@ -132,7 +141,7 @@ std::string inner_html(pugi::xml_node node) {
 }
 
 std::string raw_content(pugi::xml_node node) {
-  return has_child_elements(node) ? inner_html(node) : text_of(node);
+  return has_child_elements(node) ? inner_html(node, TextEscaping::verbatim) : text_of(node);
 }
 
 std::string base_in_scope(pugi::xml_node node, std::string_view document_base) {

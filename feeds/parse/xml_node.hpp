@@ -28,14 +28,24 @@ pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name);
 /// Concatenated text of all text and CDATA descendants.
 std::string text_of(pugi::xml_node node);
 
+/// text_of with ASCII whitespace trimmed from both ends.
+std::string trimmed_text_of(pugi::xml_node node);
+
 /// True when the element has child elements (markup that was not escaped).
 bool has_child_elements(pugi::xml_node node);
 
-/// The children of `node` serialized as HTML: element prefixes dropped (xhtml:p → p), text and
-/// attribute values escaped. Iterative, so deep trees cannot overflow the stack.
-std::string inner_html(pugi::xml_node node);
+/// How inner_html writes text nodes.
+enum class TextEscaping {
+  escaped,   ///< text is escaped: the markup is XHTML whose text means what it says
+  verbatim   ///< text is written as it is: an HTML-typed field whose author mixed escaped
+             ///< markup into inline elements (feedparser reads it as HTML source)
+};
 
-/// The raw content of a field that may carry HTML either escaped (text) or as child elements.
+/// The children of `node` serialized as HTML: element prefixes dropped (xhtml:p → p),
+/// attribute values escaped. Iterative, so deep trees cannot overflow the stack.
+std::string inner_html(pugi::xml_node node, TextEscaping escaping = TextEscaping::escaped);
+
+/// The HTML source of a field that carries HTML either escaped (text) or as child elements.
 std::string raw_content(pugi::xml_node node);
 
 /// The base URL in scope at `node`: `document_base` changed by every xml:base on the path from
