@@ -45,14 +45,12 @@ std::string attribute_name(const GumboAttribute& attribute) {
   // gumbo strips the prefix of adjusted foreign attributes (xlink:href → href in the XLink
   // namespace); put it back so a sanitizer never mistakes xlink:href for a plain href.
   switch (attribute.attr_namespace) {
-    case GUMBO_ATTR_NAMESPACE_XLINK:
-      return std::string("xlink:") + attribute.name;
-    case GUMBO_ATTR_NAMESPACE_XML:
-      return std::string("xml:") + attribute.name;
+    case GUMBO_ATTR_NAMESPACE_XLINK: return std::string("xlink:") + attribute.name;
+    case GUMBO_ATTR_NAMESPACE_XML: return std::string("xml:") + attribute.name;
     case GUMBO_ATTR_NAMESPACE_XMLNS:
-      return std::string_view(attribute.name) == "xmlns" ? "xmlns" : std::string("xmlns:") + attribute.name;
-    default:
-      return attribute.name;
+      return std::string_view(attribute.name) == "xmlns" ? "xmlns"
+                                                         : std::string("xmlns:") + attribute.name;
+    default: return attribute.name;
   }
 }
 
@@ -81,7 +79,8 @@ void convert_children(const GumboNode& root, pugi::xml_node target, std::size_t 
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE: {
         const bool at_cap = frame.depth >= max_depth;
-        pugi::xml_node child = at_cap ? frame.target : append_element(frame.target, node->v.element);
+        pugi::xml_node child =
+            at_cap ? frame.target : append_element(frame.target, node->v.element);
         const std::size_t depth = at_cap ? frame.depth : frame.depth + 1;
         stack.push_back({&node->v.element.children, 0, child, depth});
         break;
@@ -91,17 +90,17 @@ void convert_children(const GumboNode& root, pugi::xml_node target, std::size_t 
       case GUMBO_NODE_CDATA:
         frame.target.append_child(pugi::node_pcdata).set_value(node->v.text.text);
         break;
-      default:
-        break;
+      default: break;
     }
   }
 }
 
 /// A gumbo document parse and the buffer it points into (names come from `original_tag`).
 class GumboParse {
-public:
+ public:
   GumboParse(std::string buffer, const HtmlParseOptions& options) : buffer_(std::move(buffer)) {
-    const detail::NestingLimits limits{options.max_unclosed_tags, options.max_unclosed_formatting_tags};
+    const detail::NestingLimits limits{options.max_unclosed_tags,
+                                       options.max_unclosed_formatting_tags};
     if (std::optional<std::string> defused = detail::escape_excess_nesting(buffer_, limits)) {
       buffer_ = std::move(*defused);
     }
@@ -119,11 +118,12 @@ public:
   GumboParse& operator=(const GumboParse&) = delete;
 
   const GumboNode* root() const {
-    const bool usable = output_ != nullptr && output_->root != nullptr && output_->root->type == GUMBO_NODE_ELEMENT;
+    const bool usable =
+        output_ != nullptr && output_->root != nullptr && output_->root->type == GUMBO_NODE_ELEMENT;
     return usable ? output_->root : nullptr;
   }
 
-private:
+ private:
   std::string buffer_;
   GumboOutput* output_ = nullptr;
 };
@@ -141,7 +141,8 @@ const GumboNode* find_body(const GumboNode& html) {
 
 }  // namespace
 
-void parse_html_document(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options) {
+void parse_html_document(std::string_view utf8, pugi::xml_document& out,
+                         const HtmlParseOptions& options) {
   out.reset();
   const GumboParse parse(std::string(utf8), options);
   pugi::xml_node html = out.append_child("html");
@@ -155,7 +156,8 @@ void parse_html_document(std::string_view utf8, pugi::xml_document& out, const H
   }
 }
 
-void parse_html_fragment(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options) {
+void parse_html_fragment(std::string_view utf8, pugi::xml_document& out,
+                         const HtmlParseOptions& options) {
   out.reset();
   // gumbo 0.10.1's fragment mode misplaces foreign content (<svg><p> stays inside the svg,
   // unlike browsers), so parse a no-quirks document whose body starts before the fragment.

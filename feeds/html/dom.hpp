@@ -20,10 +20,12 @@ struct HtmlParseOptions {
 
 /// Parses a whole HTML document. The result's document element is <html> with <head> and <body>
 /// (gumbo always builds them). Element and attribute names are lower-case; text is UTF-8.
-void parse_html_document(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options = {});
+void parse_html_document(std::string_view utf8, pugi::xml_document& out,
+                         const HtmlParseOptions& options = {});
 
 /// Parses an HTML fragment as the children of a <body>; `out` gets a single <body> element
 /// holding the fragment's nodes.
-void parse_html_fragment(std::string_view utf8, pugi::xml_document& out, const HtmlParseOptions& options = {});
+void parse_html_fragment(std::string_view utf8, pugi::xml_document& out,
+                         const HtmlParseOptions& options = {});
 
 }  // namespace feeds

@@ -18,8 +18,9 @@ constexpr EntityRow entity_rows[] = {
 
 std::optional<std::string_view> find_exact(std::string_view name) {
   const auto* end = std::end(entity_rows);
-  const auto* row = std::lower_bound(std::begin(entity_rows), end, name,
-                                     [](const EntityRow& r, std::string_view n) { return r.name < n; });
+  const auto* row =
+      std::lower_bound(std::begin(entity_rows), end, name,
+                       [](const EntityRow& r, std::string_view n) { return r.name < n; });
   if (row == end || row->name != name) {
     return std::nullopt;
   }

@@ -13,7 +13,8 @@ bool is_ascii_alnum(char c) {
 
 bool has_tag_start(std::string_view text) {
   for (std::size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
-    if (i + 1 < text.size() && (is_ascii_alpha(text[i + 1]) || text[i + 1] == '/' || text[i + 1] == '!')) {
+    if (i + 1 < text.size() &&
+        (is_ascii_alpha(text[i + 1]) || text[i + 1] == '/' || text[i + 1] == '!')) {
       return true;
     }
   }
@@ -44,20 +45,11 @@ std::string escape_html(std::string_view text, bool attribute) {
   out.reserve(text.size() + text.size() / 8);
   for (const char c : text) {
     switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      default:
-        out.push_back(c);
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += attribute ? "&quot;" : "\""; break;
+      default: out.push_back(c);
     }
   }
   return out;

@@ -15,8 +15,9 @@ std::size_t forbidden_length(std::string_view text) {
   if (first < 0x20) {
     return first == '\t' || first == '\n' || first == '\r' ? 0 : 1;
   }
-  const bool noncharacter = first == 0xEF && text.size() >= 3 && static_cast<unsigned char>(text[1]) == 0xBF &&
-                            (static_cast<unsigned char>(text[2]) == 0xBE || static_cast<unsigned char>(text[2]) == 0xBF);
+  const bool noncharacter =
+      first == 0xEF && text.size() >= 3 && static_cast<unsigned char>(text[1]) == 0xBF &&
+      (static_cast<unsigned char>(text[2]) == 0xBE || static_cast<unsigned char>(text[2]) == 0xBF);
   return noncharacter ? 3 : 0;
 }
 
@@ -47,8 +48,8 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
 }
 
 bool is_raw_text_element(std::string_view name) {
-  static constexpr std::array<std::string_view, 8> names = {"iframe", "noembed", "noframes", "noscript",
-                                                            "plaintext", "script", "style", "xmp"};
+  static constexpr std::array<std::string_view, 8> names = {
+      "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "xmp"};
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
@@ -68,7 +69,8 @@ void append_start_tag(std::string& out, pugi::xml_node element) {
   }
   out.push_back('>');
   const pugi::xml_node first = element.first_child();
-  if (eats_leading_newline(element.name()) && first.type() == pugi::node_pcdata && first.value()[0] == '\n') {
+  if (eats_leading_newline(element.name()) && first.type() == pugi::node_pcdata &&
+      first.value()[0] == '\n') {
     out.push_back('\n');
   }
 }

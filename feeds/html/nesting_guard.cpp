@@ -28,7 +28,8 @@ bool equals_lower(std::string_view text, std::string_view lower) {
     return false;
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = (text[i] >= 'A' && text[i] <= 'Z') ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    const char c =
+        (text[i] >= 'A' && text[i] <= 'Z') ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
     if (c != lower[i]) {
       return false;
     }
@@ -40,10 +41,11 @@ bool equals_lower(std::string_view text, std::string_view lower) {
 /// kind deepens the stack of open elements.
 bool is_uncounted_tag(std::string_view name) {
   static constexpr std::array<std::string_view, 37> names = {
-      "area", "base", "br", "col", "embed", "hr", "img", "image", "input", "keygen", "link", "meta",
-      "param", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead",
-      "tfoot", "option", "optgroup", "rb", "rt", "rp", "rtc", "colgroup", "caption", "html", "head",
-      "body"};
+      "area",     "base",    "br",     "col",      "embed", "hr",     "img",   "image",
+      "input",    "keygen",  "link",   "meta",     "param", "source", "track", "wbr",
+      "p",        "li",      "dt",     "dd",       "tr",    "td",     "th",    "tbody",
+      "thead",    "tfoot",   "option", "optgroup", "rb",    "rt",     "rp",    "rtc",
+      "colgroup", "caption", "html",   "head",     "body"};
   for (std::string_view candidate : names) {
     if (equals_lower(name, candidate)) {
       return true;
@@ -64,20 +66,22 @@ std::string lower_ascii(std::string_view text) {
 
 bool is_formatting_tag(std::string_view lower_name) {
   static constexpr std::array<std::string_view, 14> names = {
-      "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+      "a",    "b", "big",   "code",   "em",     "font", "i",
+      "nobr", "s", "small", "strike", "strong", "tt",   "u"};
   return std::find(names.begin(), names.end(), lower_name) != names.end();
 }
 
 /// An approximation of the tree builder's stack of open elements.
 class OpenTags {
-public:
+ public:
   explicit OpenTags(const NestingLimits& limits) : limits_(limits) {}
 
   /// Records a start tag; false when it would exceed a limit.
   bool open(std::string_view name) {
     std::string lower = lower_ascii(name);
     const bool formatting = is_formatting_tag(lower);
-    if (tags_.size() >= limits_.max_unclosed || (formatting && formatting_ >= limits_.max_unclosed_formatting)) {
+    if (tags_.size() >= limits_.max_unclosed ||
+        (formatting && formatting_ >= limits_.max_unclosed_formatting)) {
       return false;
     }
     formatting_ += formatting ? 1 : 0;
@@ -99,7 +103,7 @@ public:
     }
   }
 
-private:
+ private:
   void pop(std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
       formatting_ -= is_formatting_tag(tags_.back()) ? 1 : 0;
@@ -114,7 +118,8 @@ private:
 
 }  // namespace
 
-std::optional<std::string> escape_excess_nesting(std::string_view html, const NestingLimits& limits) {
+std::optional<std::string> escape_excess_nesting(std::string_view html,
+                                                 const NestingLimits& limits) {
   std::optional<std::string> rewritten;
   OpenTags open(limits);
   std::size_t copied = 0;

@@ -15,8 +15,9 @@ namespace {
 
 /// One pass: walk the parsed fragment and serialize what the allowlists keep.
 class SanitizeWalk {
-public:
-  SanitizeWalk(std::string_view base, const SanitizeOptions& options) : base_(base), options_(options) {}
+ public:
+  SanitizeWalk(std::string_view base, const SanitizeOptions& options)
+      : base_(base), options_(options) {}
 
   bool enter(pugi::xml_node node) {
     if (node.type() == pugi::node_pcdata) {
@@ -55,7 +56,7 @@ public:
 
   std::string take_output() { return std::move(out_); }
 
-private:
+ private:
   void append_text(std::string_view text) {
     // The tree builder eats a newline right after <pre>, and browsers no longer re-add one when
     // serializing, so a leading newline in <pre> can never round-trip: leave it out.
@@ -92,9 +93,11 @@ private:
 };
 
 bool contains_base_tag(std::string_view html) {
-  for (std::size_t i = html.find('<'); i != std::string_view::npos && i + 5 <= html.size(); i = html.find('<', i + 1)) {
+  for (std::size_t i = html.find('<'); i != std::string_view::npos && i + 5 <= html.size();
+       i = html.find('<', i + 1)) {
     const std::string_view tag = html.substr(i + 1, 4);
-    if ((tag[0] | 0x20) == 'b' && (tag[1] | 0x20) == 'a' && (tag[2] | 0x20) == 's' && (tag[3] | 0x20) == 'e') {
+    if ((tag[0] | 0x20) == 'b' && (tag[1] | 0x20) == 'a' && (tag[2] | 0x20) == 's' &&
+        (tag[3] | 0x20) == 'e') {
       return true;
     }
   }
@@ -115,20 +118,24 @@ std::string fragment_base(const pugi::xml_node body, std::string_view base) {
   return found && detail::is_web_url(*found) ? *found : std::string(base);
 }
 
-std::string sanitize_once(std::string_view html, std::string_view base, const SanitizeOptions& options) {
+std::string sanitize_once(std::string_view html, std::string_view base,
+                          const SanitizeOptions& options) {
   pugi::xml_document doc;
   parse_html_fragment(html, doc);
   const pugi::xml_node body = doc.first_child();
-  const std::string effective_base = contains_base_tag(html) ? fragment_base(body, base) : std::string(base);
+  const std::string effective_base =
+      contains_base_tag(html) ? fragment_base(body, base) : std::string(base);
   SanitizeWalk walk(effective_base, options);
   detail::walk_tree(
-      body, [&](pugi::xml_node node) { return walk.enter(node); }, [&](pugi::xml_node node) { walk.leave(node); });
+      body, [&](pugi::xml_node node) { return walk.enter(node); },
+      [&](pugi::xml_node node) { walk.leave(node); });
   return walk.take_output();
 }
 
 }  // namespace
 
-std::string sanitize_html(std::string_view html, std::string_view base_url, const SanitizeOptions& options) {
+std::string sanitize_html(std::string_view html, std::string_view base_url,
+                          const SanitizeOptions& options) {
   std::string current = sanitize_once(html, base_url, options);
   // The tree builder rearranges some nestings that unwrapping can create (<li> in <li>, block
   // content in <p>); re-sanitizing until nothing changes makes the output a fixed point.

@@ -10,7 +10,7 @@ namespace feeds {
 
 struct SanitizeOptions {
   /// Hosts whose <iframe src> is kept (with sandbox); empty: no iframes at all.
-  std::vector<std::string> iframe_hosts = {"www.youtube.com", "www.youtube-nocookie.com",
+  std::vector<std::string> iframe_hosts = {"www.youtube.com",  "www.youtube-nocookie.com",
                                            "player.vimeo.com", "www.dailymotion.com",
                                            "w.soundcloud.com", "bandcamp.com"};
 };

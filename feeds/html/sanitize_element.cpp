@@ -9,46 +9,48 @@ namespace feeds::detail {
 namespace {
 
 bool is_digits(std::string_view text) {
-  return !text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() && text.size() <= 9 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
   return out;
 }
 
-std::optional<std::string> one_of(std::string_view value, std::initializer_list<std::string_view> choices) {
+std::optional<std::string> one_of(std::string_view value,
+                                  std::initializer_list<std::string_view> choices) {
   const std::string lower = lower_ascii(value);
   const bool found = std::find(choices.begin(), choices.end(), lower) != choices.end();
   return found ? std::optional<std::string>(lower) : std::nullopt;
 }
 
-std::optional<std::string> sanitize_value(AttributeKind kind, std::string_view value, std::string_view base) {
+std::optional<std::string> sanitize_value(AttributeKind kind, std::string_view value,
+                                          std::string_view base) {
   switch (kind) {
-    case AttributeKind::text:
-      return std::string(value);
-    case AttributeKind::url:
-      return sanitize_url(value, base, UrlPolicy::web);
-    case AttributeKind::link_url:
-      return sanitize_url(value, base, UrlPolicy::link);
-    case AttributeKind::image_url:
-      return sanitize_url(value, base, UrlPolicy::image);
-    case AttributeKind::srcset:
-      return sanitize_srcset(value, base);
+    case AttributeKind::text: return std::string(value);
+    case AttributeKind::url: return sanitize_url(value, base, UrlPolicy::web);
+    case AttributeKind::link_url: return sanitize_url(value, base, UrlPolicy::link);
+    case AttributeKind::image_url: return sanitize_url(value, base, UrlPolicy::image);
+    case AttributeKind::srcset: return sanitize_srcset(value, base);
     case AttributeKind::positive_int:
-      return is_digits(value) && value.find_first_not_of('0') != std::string_view::npos ? std::optional<std::string>(value) : std::nullopt;
+      return is_digits(value) && value.find_first_not_of('0') != std::string_view::npos
+                 ? std::optional<std::string>(value)
+                 : std::nullopt;
     case AttributeKind::integer:
-      return is_digits(value.starts_with('-') ? value.substr(1) : value) ? std::optional<std::string>(value) : std::nullopt;
-    case AttributeKind::boolean:
-      return std::string();
-    case AttributeKind::direction:
-      return one_of(value, {"ltr", "rtl", "auto"});
+      return is_digits(value.starts_with('-') ? value.substr(1) : value)
+                 ? std::optional<std::string>(value)
+                 : std::nullopt;
+    case AttributeKind::boolean: return std::string();
+    case AttributeKind::direction: return one_of(value, {"ltr", "rtl", "auto"});
     case AttributeKind::list_type:
-      return value == "1" || value == "a" || value == "A" || value == "i" || value == "I" ? std::optional<std::string>(value) : std::nullopt;
-    case AttributeKind::table_scope:
-      return one_of(value, {"row", "col", "rowgroup", "colgroup"});
+      return value == "1" || value == "a" || value == "A" || value == "i" || value == "I"
+                 ? std::optional<std::string>(value)
+                 : std::nullopt;
+    case AttributeKind::table_scope: return one_of(value, {"row", "col", "rowgroup", "colgroup"});
   }
   return std::nullopt;
 }
@@ -76,9 +78,12 @@ bool has_attribute(const SanitizedElement& element, std::string_view name) {
 }
 
 /// Keeps the element only when what makes it useful survived; adds the fixed attributes.
-void apply_element_rules(std::string_view name, SanitizedElement& element, const SanitizeOptions& options) {
+void apply_element_rules(std::string_view name, SanitizedElement& element,
+                         const SanitizeOptions& options) {
   using Attributes = std::vector<std::pair<std::string_view, std::string>>;
-  const auto add = [&](const Attributes& extra) { element.attributes.insert(element.attributes.end(), extra.begin(), extra.end()); };
+  const auto add = [&](const Attributes& extra) {
+    element.attributes.insert(element.attributes.end(), extra.begin(), extra.end());
+  };
   if (name == "a") {
     element.action = has_attribute(element, "href") ? ElementAction::keep : ElementAction::unwrap;
     add({{"rel", "noopener noreferrer nofollow"}, {"referrerpolicy", "no-referrer"}});
@@ -91,8 +96,10 @@ void apply_element_rules(std::string_view name, SanitizedElement& element, const
   } else if (name == "video" || name == "audio") {
     add({{"controls", ""}});
   } else if (name == "iframe") {
-    const auto src = std::find_if(element.attributes.begin(), element.attributes.end(), [](const auto& a) { return a.first == "src"; });
-    const bool allowed = src != element.attributes.end() && has_allowed_host(src->second, options.iframe_hosts);
+    const auto src = std::find_if(element.attributes.begin(), element.attributes.end(),
+                                  [](const auto& a) { return a.first == "src"; });
+    const bool allowed =
+        src != element.attributes.end() && has_allowed_host(src->second, options.iframe_hosts);
     element.action = allowed ? ElementAction::keep : ElementAction::drop;
     add({{"sandbox", "allow-scripts allow-same-origin allow-popups"}, {"loading", "lazy"}});
   } else if (name == "span" && element.attributes.empty()) {
@@ -102,7 +109,8 @@ void apply_element_rules(std::string_view name, SanitizedElement& element, const
 
 }  // namespace
 
-SanitizedElement sanitize_element(pugi::xml_node node, std::string_view base, const SanitizeOptions& options) {
+SanitizedElement sanitize_element(pugi::xml_node node, std::string_view base,
+                                  const SanitizeOptions& options) {
   SanitizedElement element;
   const std::string_view name = node.name();
   element.action = element_action(name);
@@ -116,7 +124,8 @@ SanitizedElement sanitize_element(pugi::xml_node node, std::string_view base, co
   }
   for (pugi::xml_attribute attribute : node.attributes()) {
     const std::optional<AttributeKind> kind = allowed_attribute(name, attribute.name());
-    std::optional<std::string> value = kind ? sanitize_value(*kind, attribute.value(), base) : std::nullopt;
+    std::optional<std::string> value =
+        kind ? sanitize_value(*kind, attribute.value(), base) : std::nullopt;
     if (value && !has_attribute(element, attribute.name())) {
       element.attributes.emplace_back(attribute.name(), std::move(*value));
     }

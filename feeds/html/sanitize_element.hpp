@@ -22,6 +22,7 @@ struct SanitizedElement {
 /// Applies the element and attribute allowlists, the URL rules against `base`, the required
 /// attributes (a → href, img/source → src or srcset, iframe → allowed host), the hidden and
 /// tracking-pixel rules, and appends the attributes we always set (rel, sandbox, ...).
-SanitizedElement sanitize_element(pugi::xml_node element, std::string_view base, const SanitizeOptions& options);
+SanitizedElement sanitize_element(pugi::xml_node element, std::string_view base,
+                                  const SanitizeOptions& options);
 
 }  // namespace feeds::detail

@@ -12,25 +12,29 @@ bool contains(const std::array<std::string_view, N>& names, std::string_view nam
 }
 
 constexpr std::array<std::string_view, 68> kept_elements = {
-    "a", "abbr", "address", "audio", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
-    "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li",
-    "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "source",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
-    "tr", "u", "ul", "var", "video", "wbr"};
+    "a",       "abbr",    "address", "audio",  "b",     "bdi",      "bdo",        "blockquote",
+    "br",      "caption", "cite",    "code",   "col",   "colgroup", "dd",         "del",
+    "details", "dfn",     "div",     "dl",     "dt",    "em",       "figcaption", "figure",
+    "h1",      "h2",      "h3",      "h4",     "h5",    "h6",       "hr",         "i",
+    "iframe",  "img",     "ins",     "kbd",    "li",    "mark",     "ol",         "p",
+    "picture", "pre",     "q",       "rp",     "rt",    "ruby",     "s",          "samp",
+    "small",   "source",  "span",    "strong", "sub",   "summary",  "sup",        "table",
+    "tbody",   "td",      "tfoot",   "th",     "thead", "time",     "tr",         "u",
+    "ul",      "var",     "video",   "wbr"};
 
 // Executable, styling, embedding, form and metadata elements; their content is not readable text
 // (or is a way to smuggle markup: xmp, noembed, noframes). track is dropped because a WebVTT load
 // is not in the allowed-load set of security.md §1.2 (2).
 constexpr std::array<std::string_view, 33> dropped_elements = {
-    "applet", "base", "basefont", "bgsound", "button", "datalist", "embed", "form", "frame",
-    "frameset", "head", "input", "keygen", "link", "math", "meta", "noembed", "noframes",
-    "noscript", "object", "optgroup", "option", "param", "portal", "script", "select", "style",
-    "svg", "template", "textarea", "title", "track", "xmp"};
+    "applet",   "base",     "basefont", "bgsound",  "button",   "datalist", "embed",
+    "form",     "frame",    "frameset", "head",     "input",    "keygen",   "link",
+    "math",     "meta",     "noembed",  "noframes", "noscript", "object",   "optgroup",
+    "option",   "param",    "portal",   "script",   "select",   "style",    "svg",
+    "template", "textarea", "title",    "track",    "xmp"};
 
 constexpr std::array<std::string_view, 18> void_elements = {
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-    "keygen", "link", "meta", "param", "source", "track", "wbr"};
+    "area", "base",  "basefont", "bgsound", "br",   "col",   "embed",  "frame", "hr",
+    "img",  "input", "keygen",   "link",    "meta", "param", "source", "track", "wbr"};
 
 struct AllowedAttribute {
   std::string_view element;  // "*" for every kept element
@@ -106,7 +110,8 @@ bool is_void_element(std::string_view name) {
   return contains(void_elements, name);
 }
 
-std::optional<AttributeKind> allowed_attribute(std::string_view element, std::string_view attribute) {
+std::optional<AttributeKind> allowed_attribute(std::string_view element,
+                                               std::string_view attribute) {
   for (const AllowedAttribute& allowed : allowed_attributes) {
     if ((allowed.element == element || allowed.element == "*") && allowed.attribute == attribute) {
       return allowed.kind;

@@ -36,6 +36,7 @@ ElementAction element_action(std::string_view name);
 bool is_void_element(std::string_view name);
 
 /// The kind of `attribute` when a kept `element` may carry it; nullopt when it may not.
-std::optional<AttributeKind> allowed_attribute(std::string_view element, std::string_view attribute);
+std::optional<AttributeKind> allowed_attribute(std::string_view element,
+                                               std::string_view attribute);
 
 }  // namespace feeds::detail

@@ -31,7 +31,8 @@ std::string scheme_of(std::string_view url) {
   std::string scheme;
   for (std::size_t i = 0; i < colon; ++i) {
     const char c = lower_ascii(url[i]);
-    const bool valid = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    const bool valid = (c >= 'a' && c <= 'z') ||
+                       (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!valid) {
       return {};
     }
@@ -42,13 +43,15 @@ std::string scheme_of(std::string_view url) {
 
 /// data: images that cannot carry script; SVG can, so it is not here (security.md §1.1 (3)).
 bool is_raster_data_url(std::string_view url) {
-  static constexpr std::array<std::string_view, 6> types = {"png", "jpeg", "jpg", "gif", "webp", "avif"};
+  static constexpr std::array<std::string_view, 6> types = {"png", "jpeg", "jpg",
+                                                            "gif", "webp", "avif"};
   if (!starts_with_lower(url, "data:image/")) {
     return false;
   }
   const std::string_view rest = url.substr(11);
   return std::any_of(types.begin(), types.end(), [&](std::string_view type) {
-    return starts_with_lower(rest, type) && rest.size() > type.size() && (rest[type.size()] == ';' || rest[type.size()] == ',');
+    return starts_with_lower(rest, type) && rest.size() > type.size() &&
+           (rest[type.size()] == ';' || rest[type.size()] == ',');
   });
 }
 
@@ -63,11 +66,13 @@ bool is_valid_descriptor(std::string_view descriptor) {
   }
   const char unit = descriptor.back();
   const std::string_view number = descriptor.substr(0, descriptor.size() - 1);
-  if ((unit != 'w' && unit != 'x') || number.empty() || number.size() > 12 || number.front() == '.') {
+  if ((unit != 'w' && unit != 'x') || number.empty() || number.size() > 12 ||
+      number.front() == '.') {
     return false;
   }
   const auto dots = std::count(number.begin(), number.end(), '.');
-  const bool digits = std::all_of(number.begin(), number.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  const bool digits = std::all_of(number.begin(), number.end(),
+                                  [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
   return digits && (dots == 0 || (dots == 1 && unit == 'x' && number.back() != '.'));
 }
 
@@ -76,7 +81,8 @@ std::string_view take_descriptor(std::string_view value, std::size_t& position) 
   const std::size_t start = position;
   int parentheses = 0;
   while (position < value.size() && (value[position] != ',' || parentheses > 0)) {
-    parentheses += value[position] == '(' ? 1 : (value[position] == ')' && parentheses > 0 ? -1 : 0);
+    parentheses +=
+        value[position] == '(' ? 1 : (value[position] == ')' && parentheses > 0 ? -1 : 0);
     ++position;
   }
   std::string_view descriptor = value.substr(start, position - start);
@@ -91,7 +97,8 @@ std::string_view take_descriptor(std::string_view value, std::size_t& position) 
 
 }  // namespace
 
-std::optional<std::string> sanitize_url(std::string_view value, std::string_view base, UrlPolicy policy) {
+std::optional<std::string> sanitize_url(std::string_view value, std::string_view base,
+                                        UrlPolicy policy) {
   std::optional<std::string> resolved = resolve_url(base, value);
   if (!resolved || resolved->empty()) {
     return std::nullopt;
@@ -150,7 +157,8 @@ bool has_allowed_host(std::string_view url, const std::vector<std::string>& host
   std::transform(host.begin(), host.end(), host.begin(), lower_ascii);
   return std::any_of(hosts.begin(), hosts.end(), [&](const std::string& allowed) {
     return host.size() == allowed.size() &&
-           std::equal(host.begin(), host.end(), allowed.begin(), [](char a, char b) { return a == lower_ascii(b); });
+           std::equal(host.begin(), host.end(), allowed.begin(),
+                      [](char a, char b) { return a == lower_ascii(b); });
   });
 }
 

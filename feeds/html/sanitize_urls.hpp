@@ -11,13 +11,14 @@ namespace feeds::detail {
 
 /// Which schemes a URL attribute accepts besides http and https.
 enum class UrlPolicy {
-  web,    ///< http, https (and relative when there is no base)
-  link,   ///< plus mailto
-  image   ///< plus data:image/{png,jpeg,gif,webp,avif}
+  web,   ///< http, https (and relative when there is no base)
+  link,  ///< plus mailto
+  image  ///< plus data:image/{png,jpeg,gif,webp,avif}
 };
 
 /// The resolved URL when `value` is acceptable under `policy`, nullopt otherwise.
-std::optional<std::string> sanitize_url(std::string_view value, std::string_view base, UrlPolicy policy);
+std::optional<std::string> sanitize_url(std::string_view value, std::string_view base,
+                                        UrlPolicy policy);
 
 /// The srcset with every candidate resolved and checked; candidates that fail are left out,
 /// nullopt when none is left.

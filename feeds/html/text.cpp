@@ -16,11 +16,13 @@ bool is_hidden_content(std::string_view name) {
 /// Elements that separate words when rendered (parse-output.md §6: "block elements as whitespace").
 bool is_text_break(std::string_view name) {
   static constexpr std::array<std::string_view, 53> names = {
-      "address", "article", "aside", "audio", "blockquote", "br", "caption", "center", "dd",
-      "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-      "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "iframe", "img", "li",
-      "legend", "main", "menu", "nav", "ol", "option", "p", "pre", "section", "select", "summary",
-      "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "ul", "video"};
+      "address",    "article", "aside",   "audio",  "blockquote", "br",     "caption",  "center",
+      "dd",         "details", "dialog",  "dir",    "div",        "dl",     "dt",       "fieldset",
+      "figcaption", "figure",  "footer",  "form",   "h1",         "h2",     "h3",       "h4",
+      "h5",         "h6",      "header",  "hgroup", "hr",         "iframe", "img",      "li",
+      "legend",     "main",    "menu",    "nav",    "ol",         "option", "p",        "pre",
+      "section",    "select",  "summary", "table",  "tbody",      "td",     "textarea", "tfoot",
+      "th",         "thead",   "tr",      "ul",     "video"};
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
@@ -39,11 +41,12 @@ std::size_t whitespace_length(std::string_view text) {
   }
   const unsigned char second = byte(1);
   const unsigned char third = byte(2);
-  const bool is_space = (first == 0xE1 && second == 0x9A && third == 0x80) ||                   // U+1680
-                        (first == 0xE2 && second == 0x80 && (third <= 0x8A || third == 0xA8 ||  // U+2000-200A
-                                                             third == 0xA9 || third == 0xAF)) ||  // U+2028/9, 202F
-                        (first == 0xE2 && second == 0x81 && third == 0x9F) ||                    // U+205F
-                        (first == 0xE3 && second == 0x80 && third == 0x80);                      // U+3000
+  const bool is_space = (first == 0xE1 && second == 0x9A && third == 0x80) ||  // U+1680
+                        (first == 0xE2 && second == 0x80 &&
+                         (third <= 0x8A || third == 0xA8 ||                    // U+2000-200A
+                          third == 0xA9 || third == 0xAF)) ||                  // U+2028/9, 202F
+                        (first == 0xE2 && second == 0x81 && third == 0x9F) ||  // U+205F
+                        (first == 0xE3 && second == 0x80 && third == 0x80);    // U+3000
   return is_space && third >= 0x80 ? 3 : 0;
 }
 

@@ -27,7 +27,8 @@ std::size_t depth_of_deepest(const pugi::xml_document& doc) {
       ++depth;
     }
     deepest = std::max(deepest, depth);
-    node = node.first_element_by_path(".").find_child([](pugi::xml_node c) { return c.type() == pugi::node_element; });
+    node = node.first_element_by_path(".").find_child(
+        [](pugi::xml_node c) { return c.type() == pugi::node_element; });
   }
   return deepest;
 }
@@ -50,7 +51,8 @@ TEST(HtmlDom, FragmentIsParsedLikeBrowsersParseBodyContent) {
   // No-quirks mode: <table> closes an open <p>.
   EXPECT_EQ(fragment_xml("<p><table></table>"), "<body><p/><table/></body>");
   // Head-only elements stay where they are instead of moving to a <head>.
-  EXPECT_EQ(fragment_xml("  <title>t</title><style>s</style>x"), "<body>  <title>t</title><style>s</style>x</body>");
+  EXPECT_EQ(fragment_xml("  <title>t</title><style>s</style>x"),
+            "<body>  <title>t</title><style>s</style>x</body>");
   EXPECT_EQ(fragment_xml("<frameset><frame></frameset>x"), "<body>x</body>");
 }
 
@@ -78,7 +80,8 @@ TEST(HtmlDom, DocumentHasHtmlHeadAndBody) {
 
 TEST(HtmlDom, ElementsBeyondTheDepthCapAreFlattenedIntoTheCapElement) {
   pugi::xml_document doc;
-  feeds::parse_html_fragment("<div><div><div><div>deep<i>x</i></div></div></div></div>", doc, {.max_depth = 3});
+  feeds::parse_html_fragment("<div><div><div><div>deep<i>x</i></div></div></div></div>", doc,
+                             {.max_depth = 3});
   EXPECT_EQ(xml_of(doc), "<body><div><div>deepx</div></div></body>");
 }
 
@@ -93,7 +96,8 @@ TEST(HtmlDom, StartTagsBeyondTheUnclosedLimitParseAsText) {
 
 TEST(HtmlDom, UnclosedFormattingTagsBeyondTheirLimitParseAsText) {
   pugi::xml_document doc;
-  feeds::parse_html_fragment("<b id=1><i id=2><div>x</div>", doc, {.max_unclosed_formatting_tags = 1});
+  feeds::parse_html_fragment("<b id=1><i id=2><div>x</div>", doc,
+                             {.max_unclosed_formatting_tags = 1});
   EXPECT_EQ(xml_of(doc), "<body><b id=\"1\">&lt;i id=2&gt;<div>x</div></b></body>");
 }
 

@@ -17,7 +17,8 @@ struct SanitizeCase {
   const char* expected;
 };
 
-inline void expect_sanitized(const SanitizeCase* begin, const SanitizeCase* end, const feeds::SanitizeOptions& options = {}) {
+inline void expect_sanitized(const SanitizeCase* begin, const SanitizeCase* end,
+                             const feeds::SanitizeOptions& options = {}) {
   for (const SanitizeCase* c = begin; c != end; ++c) {
     EXPECT_EQ(feeds::sanitize_html(c->input, base, options), c->expected) << "input: " << c->input;
   }
@@ -29,4 +30,3 @@ inline void expect_sanitized(const SanitizeCase* begin, const SanitizeCase* end,
   ::feeds::testing::expect_sanitized(std::begin(cases), std::end(cases) __VA_OPT__(, ) __VA_ARGS__)
 #define A_ATTRS " rel=\"noopener noreferrer nofollow\" referrerpolicy=\"no-referrer\""
 #define IMG_ATTRS " loading=\"lazy\" referrerpolicy=\"no-referrer\""
-

@@ -16,21 +16,36 @@ namespace feeds::testing {
 
 inline const std::set<std::string, std::less<>>& allowed_output_elements() {
   static const std::set<std::string, std::less<>> names = {
-      "a", "abbr", "address", "audio", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code",
-      "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
-      "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li", "mark", "ol",
-      "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "source", "span", "strong",
-      "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
-      "var", "video", "wbr"};
+      "a",       "abbr",    "address", "audio",  "b",     "bdi",      "bdo",        "blockquote",
+      "br",      "caption", "cite",    "code",   "col",   "colgroup", "dd",         "del",
+      "details", "dfn",     "div",     "dl",     "dt",    "em",       "figcaption", "figure",
+      "h1",      "h2",      "h3",      "h4",     "h5",    "h6",       "hr",         "i",
+      "iframe",  "img",     "ins",     "kbd",    "li",    "mark",     "ol",         "p",
+      "picture", "pre",     "q",       "rp",     "rt",    "ruby",     "s",          "samp",
+      "small",   "source",  "span",    "strong", "sub",   "summary",  "sup",        "table",
+      "tbody",   "td",      "tfoot",   "th",     "thead", "time",     "tr",         "u",
+      "ul",      "var",     "video",   "wbr"};
   return names;
 }
 
 inline const std::set<std::string, std::less<>>& allowed_output_attributes() {
-  static const std::set<std::string, std::less<>> names = {
-      "abbr", "allowfullscreen", "alt", "cite", "colspan", "controls", "datetime", "dir", "height",
-      "href", "lang", "loading", "longdesc", "loop", "media", "muted", "open", "playsinline", "poster",
-      "referrerpolicy", "rel", "reversed", "rowspan", "sandbox", "scope", "sizes", "span", "src",
-      "srcset", "start", "title", "type", "value", "width"};
+  static const std::set<std::string, std::less<>> names = {"abbr",     "allowfullscreen",
+                                                           "alt",      "cite",
+                                                           "colspan",  "controls",
+                                                           "datetime", "dir",
+                                                           "height",   "href",
+                                                           "lang",     "loading",
+                                                           "longdesc", "loop",
+                                                           "media",    "muted",
+                                                           "open",     "playsinline",
+                                                           "poster",   "referrerpolicy",
+                                                           "rel",      "reversed",
+                                                           "rowspan",  "sandbox",
+                                                           "scope",    "sizes",
+                                                           "span",     "src",
+                                                           "srcset",   "start",
+                                                           "title",    "type",
+                                                           "value",    "width"};
   return names;
 }
 
@@ -48,10 +63,12 @@ inline std::string lower_without_controls(std::string_view value) {
 }
 
 /// Why a URL attribute value is unacceptable, empty when it is fine.
-inline std::string check_url(std::string_view element, std::string_view attribute, std::string_view value) {
+inline std::string check_url(std::string_view element, std::string_view attribute,
+                             std::string_view value) {
   const std::string url = lower_without_controls(value);
   const std::size_t colon = url.find(':');
-  const std::string scheme = colon == std::string::npos || url.find_first_of("/?#") < colon ? "" : url.substr(0, colon);
+  const std::string scheme =
+      colon == std::string::npos || url.find_first_of("/?#") < colon ? "" : url.substr(0, colon);
   if (scheme.empty() || scheme == "http" || scheme == "https") {
     return {};
   }
@@ -86,7 +103,8 @@ inline std::string check_attribute(pugi::xml_node element, pugi::xml_attribute a
   if (name.starts_with("on") || !allowed_output_attributes().contains(name)) {
     return "attribute not allowed: " + where;
   }
-  static const std::set<std::string_view> url_attributes = {"href", "src", "poster", "cite", "longdesc"};
+  static const std::set<std::string_view> url_attributes = {"href", "src", "poster", "cite",
+                                                            "longdesc"};
   if (url_attributes.contains(name)) {
     return check_url(element.name(), name, attribute.value());
   }
@@ -112,10 +130,11 @@ inline std::string check_element(pugi::xml_node element, const SanitizeOptions& 
   }
   if (name == "iframe") {
     const std::string src = element.attribute("src").value();
-    const bool allowed = std::any_of(options.iframe_hosts.begin(), options.iframe_hosts.end(), [&](const std::string& host) {
-      return lower_without_controls(src).starts_with("https://" + host + "/") ||
-             lower_without_controls(src).starts_with("http://" + host + "/");
-    });
+    const bool allowed = std::any_of(
+        options.iframe_hosts.begin(), options.iframe_hosts.end(), [&](const std::string& host) {
+          return lower_without_controls(src).starts_with("https://" + host + "/") ||
+                 lower_without_controls(src).starts_with("http://" + host + "/");
+        });
     if (!allowed || element.first_child() || !element.attribute("sandbox")) {
       return "iframe not allowed: " + src;
     }
@@ -124,7 +143,8 @@ inline std::string check_element(pugi::xml_node element, const SanitizeOptions& 
 }
 
 /// Every violation of properties 1 and 3 in `output`; empty when it passes.
-inline std::vector<std::string> check_sanitized(std::string_view output, std::string_view base, const SanitizeOptions& options = {}) {
+inline std::vector<std::string> check_sanitized(std::string_view output, std::string_view base,
+                                                const SanitizeOptions& options = {}) {
   std::vector<std::string> problems;
   pugi::xml_document doc;
   parse_html_fragment(output, doc);

@@ -21,7 +21,8 @@ TEST(SanitizeHtml, KeepsAllowedStructureAndText) {
       {"<table><tr><td colspan=2>x</td></tr></table>",
        "<table><tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>"},
       {"a<br>b<hr>c<wbr>d", "a<br>b<hr>c<wbr>d"},
-      {"<details open><summary>S</summary>body</details>", "<details open=\"\"><summary>S</summary>body</details>"},
+      {"<details open><summary>S</summary>body</details>",
+       "<details open=\"\"><summary>S</summary>body</details>"},
       {"<ol start=\"3\" reversed type=\"a\"><li value=\"-1\">x</li></ol>",
        "<ol start=\"3\" reversed=\"\" type=\"a\"><li value=\"-1\">x</li></ol>"},
       {"<abbr title=\"HyperText\">HTML</abbr> <time datetime=\"2024-01-01\">day</time>",
@@ -36,9 +37,17 @@ TEST(SanitizeHtml, EscapesTextAndAttributesOnOutput) {
       {"a &lt;script&gt; &amp; b", "a &lt;script&gt; &amp; b"},
       {"1 < 2 > 0", "1 &lt; 2 &gt; 0"},
       {"x&nbsp;y", "x&nbsp;y"},
-      {"<abbr title='say \"hi\" &amp; <b>'>t</abbr>", "<abbr title=\"say &quot;hi&quot; &amp; &lt;b&gt;\">t</abbr>"},
+      {"<abbr title='say \"hi\" &amp; <b>'>t</abbr>",
+       "<abbr title=\"say &quot;hi&quot; &amp; &lt;b&gt;\">t</abbr>"},
       // gumbo turns controls and noncharacters into U+FFFD; never into XML-illegal output.
-      {"a\x01" "b\x0b" "c\xef\xbf\xbe" "d", "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd" "d"},
+      {"a\x01"
+       "b\x0b"
+       "c\xef\xbf\xbe"
+       "d",
+       "a\xef\xbf\xbd"
+       "b\xef\xbf\xbd"
+       "c\xef\xbf\xbd"
+       "d"},
   };
   EXPECT_SANITIZED(cases);
 }
@@ -85,11 +94,14 @@ TEST(SanitizeHtml, DropsDisallowedAttributes) {
       {"<p style=\"color:red\" class=c id=i onclick=\"x()\" data-x=1>t</p>", "<p>t</p>"},
       {"<div onmouseover=alert(1) ONLOAD=x>t</div>", "<div>t</div>"},
       {"<img src=a.png srcdoc=x formaction=y>",
-       "<img src=\"https://example.org/blog/a.png\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"},
+       "<img src=\"https://example.org/blog/a.png\" loading=\"lazy\" "
+       "referrerpolicy=\"no-referrer\">"},
       {"<img src=a.png width=100 height=0 alt=\"A\">",
-       "<img src=\"https://example.org/blog/a.png\" width=\"100\" alt=\"A\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"},
+       "<img src=\"https://example.org/blog/a.png\" width=\"100\" alt=\"A\" loading=\"lazy\" "
+       "referrerpolicy=\"no-referrer\">"},
       {"<img src=a.png width=50% height=-3>",
-       "<img src=\"https://example.org/blog/a.png\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"},
+       "<img src=\"https://example.org/blog/a.png\" loading=\"lazy\" "
+       "referrerpolicy=\"no-referrer\">"},
       {"<td rowspan=x>", ""},
   };
   EXPECT_SANITIZED(cases);
@@ -118,9 +130,16 @@ TEST(SanitizeHtml, OutputSurvivesReparsingWhereTheTreeBuilderRearranges) {
 
 TEST(SanitizeHtml, IsAFixedPoint) {
   const char* inputs[] = {
-      "<p>a<p>b", "<a href=x>1<a href=y>2</a></a>", "<table><tr><td>a<table><td>b</table></table>",
-      "<b><p>x</b>y</p>", "<ul><li>a<custom><li>b", "<pre>\nkeep</pre>", "<table>text<tr><td>x",
-      "<a href=x><div><a href=y>z</a></div></a>", "<h1><h2>x</h2></h1>", "<dl><dt>a<dd>b<dt>c",
+      "<p>a<p>b",
+      "<a href=x>1<a href=y>2</a></a>",
+      "<table><tr><td>a<table><td>b</table></table>",
+      "<b><p>x</b>y</p>",
+      "<ul><li>a<custom><li>b",
+      "<pre>\nkeep</pre>",
+      "<table>text<tr><td>x",
+      "<a href=x><div><a href=y>z</a></div></a>",
+      "<h1><h2>x</h2></h1>",
+      "<dl><dt>a<dd>b<dt>c",
   };
   for (const char* input : inputs) {
     const std::string once = feeds::sanitize_html(input, base);

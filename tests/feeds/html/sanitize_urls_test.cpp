@@ -12,11 +12,16 @@ using feeds::testing::SanitizeCase;
 TEST(SanitizeHtml, ResolvesLinksAndAddsRel) {
   const SanitizeCase cases[] = {
       {"<a href=\"/about\">x</a>", "<a href=\"https://example.org/about\"" A_ATTRS ">x</a>"},
-      {"<a href=\"next.html?a=1&amp;b=2\">x</a>", "<a href=\"https://example.org/blog/next.html?a=1&amp;b=2\"" A_ATTRS ">x</a>"},
-      {"<a href=\"#top\">x</a>", "<a href=\"https://example.org/blog/post.html#top\"" A_ATTRS ">x</a>"},
-      {"<a href=\"http://other.example/\" rel=opener target=_blank>x</a>", "<a href=\"http://other.example/\"" A_ATTRS ">x</a>"},
-      {"<a href=\"mailto:me@example.org\">m</a>", "<a href=\"mailto:me@example.org\"" A_ATTRS ">m</a>"},
-      {"<a href=\" \n https://example.org/x \">x</a>", "<a href=\"https://example.org/x\"" A_ATTRS ">x</a>"},
+      {"<a href=\"next.html?a=1&amp;b=2\">x</a>",
+       "<a href=\"https://example.org/blog/next.html?a=1&amp;b=2\"" A_ATTRS ">x</a>"},
+      {"<a href=\"#top\">x</a>",
+       "<a href=\"https://example.org/blog/post.html#top\"" A_ATTRS ">x</a>"},
+      {"<a href=\"http://other.example/\" rel=opener target=_blank>x</a>",
+       "<a href=\"http://other.example/\"" A_ATTRS ">x</a>"},
+      {"<a href=\"mailto:me@example.org\">m</a>",
+       "<a href=\"mailto:me@example.org\"" A_ATTRS ">m</a>"},
+      {"<a href=\" \n https://example.org/x \">x</a>",
+       "<a href=\"https://example.org/x\"" A_ATTRS ">x</a>"},
       {"<a href=\"javascript:alert(1)\">x</a>", "x"},
       {"<a href=\"JaVaScRiPt:alert(1)\">x</a>", "x"},
       {"<a href=\"java&#x09;script:alert(1)\">x</a>", "x"},
@@ -50,8 +55,10 @@ TEST(SanitizeHtml, ChecksUrlsOfEveryUrlAttribute) {
 
 TEST(SanitizeHtml, KeepsRasterDataImagesOnlyInImgSrc) {
   const SanitizeCase cases[] = {
-      {"<img src=\"data:image/png;base64,iVBORw0KGgo=\">", "<img src=\"data:image/png;base64,iVBORw0KGgo=\"" IMG_ATTRS ">"},
-      {"<img src=\"DATA:image/JPEG;base64,/9j/\">", "<img src=\"DATA:image/JPEG;base64,/9j/\"" IMG_ATTRS ">"},
+      {"<img src=\"data:image/png;base64,iVBORw0KGgo=\">",
+       "<img src=\"data:image/png;base64,iVBORw0KGgo=\"" IMG_ATTRS ">"},
+      {"<img src=\"DATA:image/JPEG;base64,/9j/\">",
+       "<img src=\"DATA:image/JPEG;base64,/9j/\"" IMG_ATTRS ">"},
       {"<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", ""},
       {"<img src=\"data:text/html;base64,PHNjcmlwdD4=\">", ""},
       {"<img src=\"data:image/pngx,AA\">", ""},
@@ -64,12 +71,16 @@ TEST(SanitizeHtml, KeepsRasterDataImagesOnlyInImgSrc) {
 TEST(SanitizeHtml, RewritesSrcsetPerCandidate) {
   const SanitizeCase cases[] = {
       {"<img srcset=\"a.jpg 1x, /b.jpg 2x\">",
-       "<img srcset=\"https://example.org/blog/a.jpg 1x, https://example.org/b.jpg 2x\"" IMG_ATTRS ">"},
+       "<img srcset=\"https://example.org/blog/a.jpg 1x, https://example.org/b.jpg 2x\"" IMG_ATTRS
+       ">"},
       {"<img srcset=\"a.jpg 480w,javascript:alert(1) 800w, c.jpg 1.5x\">",
-       "<img srcset=\"https://example.org/blog/a.jpg 480w, https://example.org/blog/c.jpg 1.5x\"" IMG_ATTRS ">"},
+       "<img srcset=\"https://example.org/blog/a.jpg 480w, https://example.org/blog/c.jpg "
+       "1.5x\"" IMG_ATTRS ">"},
       {"<img srcset=\"a.jpg,, b.jpg bogus, c.jpg\">",
-       "<img srcset=\"https://example.org/blog/a.jpg, https://example.org/blog/c.jpg\"" IMG_ATTRS ">"},
-      {"<img src=x.jpg srcset=\"javascript:a 1x\">", "<img src=\"https://example.org/blog/x.jpg\"" IMG_ATTRS ">"},
+       "<img srcset=\"https://example.org/blog/a.jpg, https://example.org/blog/c.jpg\"" IMG_ATTRS
+       ">"},
+      {"<img src=x.jpg srcset=\"javascript:a 1x\">",
+       "<img src=\"https://example.org/blog/x.jpg\"" IMG_ATTRS ">"},
   };
   EXPECT_SANITIZED(cases);
 }
@@ -77,9 +88,12 @@ TEST(SanitizeHtml, RewritesSrcsetPerCandidate) {
 TEST(SanitizeHtml, HonoursBaseHrefInsideTheFragmentAndDropsIt) {
   const SanitizeCase cases[] = {
       {"<a href=a>1</a><base href=\"https://cdn.example/dir/\"><img src=i.png>",
-       "<a href=\"https://cdn.example/dir/a\"" A_ATTRS ">1</a><img src=\"https://cdn.example/dir/i.png\"" IMG_ATTRS ">"},
-      {"<base href=\"/other/\"><a href=x>x</a>", "<a href=\"https://example.org/other/x\"" A_ATTRS ">x</a>"},
-      {"<base href=\"javascript:alert(1)//\"><a href=x>x</a>", "<a href=\"https://example.org/blog/x\"" A_ATTRS ">x</a>"},
+       "<a href=\"https://cdn.example/dir/a\"" A_ATTRS
+       ">1</a><img src=\"https://cdn.example/dir/i.png\"" IMG_ATTRS ">"},
+      {"<base href=\"/other/\"><a href=x>x</a>",
+       "<a href=\"https://example.org/other/x\"" A_ATTRS ">x</a>"},
+      {"<base href=\"javascript:alert(1)//\"><a href=x>x</a>",
+       "<a href=\"https://example.org/blog/x\"" A_ATTRS ">x</a>"},
   };
   EXPECT_SANITIZED(cases);
 }
@@ -93,11 +107,14 @@ TEST(SanitizeHtml, KeepsRelativeUrlsWhenThereIsNoBase) {
 
 TEST(SanitizeHtml, AllowsIframesOnlyFromAllowedHosts) {
   const SanitizeCase cases[] = {
-      {"<iframe src=\"https://www.youtube.com/embed/x\" width=560 height=315 allowfullscreen srcdoc=x>fallback<b>b</b></iframe>",
-       "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" height=\"315\" allowfullscreen=\"\" "
+      {"<iframe src=\"https://www.youtube.com/embed/x\" width=560 height=315 allowfullscreen "
+       "srcdoc=x>fallback<b>b</b></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" height=\"315\" "
+       "allowfullscreen=\"\" "
        "sandbox=\"allow-scripts allow-same-origin allow-popups\" loading=\"lazy\"></iframe>"},
       {"<iframe src=\"https://WWW.YouTube.com/embed/x\" sandbox=\"allow-top-navigation\"></iframe>",
-       "<iframe src=\"https://WWW.YouTube.com/embed/x\" sandbox=\"allow-scripts allow-same-origin allow-popups\" loading=\"lazy\"></iframe>"},
+       "<iframe src=\"https://WWW.YouTube.com/embed/x\" sandbox=\"allow-scripts allow-same-origin "
+       "allow-popups\" loading=\"lazy\"></iframe>"},
       {"<iframe src=\"https://www.youtube.com.evil.example/\"></iframe>", ""},
       {"<iframe src=\"javascript:alert(1)\"></iframe>", ""},
       {"<iframe>no src</iframe>", ""},

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -29,7 +29,8 @@ std::string read_file(const fs::path& path) {
   return out.str();
 }
 
-std::vector<fs::path> files_in(const fs::path& folder, std::string_view extension, std::string_view prefix = "") {
+std::vector<fs::path> files_in(const fs::path& folder, std::string_view extension,
+                               std::string_view prefix = "") {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
@@ -42,7 +43,8 @@ std::vector<fs::path> files_in(const fs::path& folder, std::string_view extensio
 }
 
 std::string decode_base64(std::string_view text) {
-  static constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static constexpr std::string_view alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   unsigned buffer = 0;
   int bits = 0;
@@ -87,7 +89,8 @@ std::vector<std::string> html_fragments(const fs::path& path) {
   while (!pending.empty()) {
     const pugi::xml_node node = pending.back();
     pending.pop_back();
-    const bool has_elements = static_cast<bool>(node.find_child([](pugi::xml_node c) { return c.type() == pugi::node_element; }));
+    const bool has_elements = static_cast<bool>(
+        node.find_child([](pugi::xml_node c) { return c.type() == pugi::node_element; }));
     if (is_xhtml_container(node)) {
       std::ostringstream markup;
       for (pugi::xml_node child : node.children()) {
@@ -110,9 +113,10 @@ std::vector<std::string> html_fragments(const fs::path& path) {
 /// Text of the parsed fragment without what the sanitizer drops with its content (§1.2 (4)).
 std::string expected_text(std::string_view html) {
   static const std::set<std::string_view> dropped = {
-      "applet", "base", "button", "datalist", "embed", "form", "frame", "frameset", "iframe", "input",
-      "keygen", "link", "math", "meta", "noembed", "noframes", "noscript", "object", "optgroup",
-      "option", "param", "script", "select", "style", "svg", "template", "textarea", "title", "track", "xmp"};
+      "applet",   "base",     "button",   "datalist", "embed", "form",   "frame",   "frameset",
+      "iframe",   "input",    "keygen",   "link",     "math",  "meta",   "noembed", "noframes",
+      "noscript", "object",   "optgroup", "option",   "param", "script", "select",  "style",
+      "svg",      "template", "textarea", "title",    "track", "xmp"};
   pugi::xml_document doc;
   feeds::parse_html_fragment(html, doc);
   std::string text;
@@ -141,10 +145,17 @@ std::string describe(const std::vector<std::string>& problems) {
 
 TEST(SanitizeVectors, PropertyCheckerCatchesViolations) {
   const char* unsafe[] = {
-      "<script>alert(1)</script>", "<p onclick=\"x\">t</p>", "<a href=\"javascript:alert(1)\">x</a>",
-      "<img src=\"data:image/svg+xml,<svg/onload=alert(1)>\">", "<img srcset=\"a.png 1x, vbscript:x 2x\">",
-      "<iframe src=\"https://evil.example/\" sandbox=\"\"></iframe>", "<p style=\"x\">t</p>", "<svg></svg>",
-      "<a href=\" java\tscript:x\">x</a>", "<p>a<p>b</p></p>", "<b>x",
+      "<script>alert(1)</script>",
+      "<p onclick=\"x\">t</p>",
+      "<a href=\"javascript:alert(1)\">x</a>",
+      "<img src=\"data:image/svg+xml,<svg/onload=alert(1)>\">",
+      "<img srcset=\"a.png 1x, vbscript:x 2x\">",
+      "<iframe src=\"https://evil.example/\" sandbox=\"\"></iframe>",
+      "<p style=\"x\">t</p>",
+      "<svg></svg>",
+      "<a href=\" java\tscript:x\">x</a>",
+      "<p>a<p>b</p></p>",
+      "<b>x",
   };
   for (const char* html : unsafe) {
     EXPECT_FALSE(feeds::testing::check_sanitized(html, base).empty()) << html;
@@ -160,7 +171,8 @@ TEST(SanitizeVectors, DompurifyPayloadsComeOutSafeAndStable) {
     for (const std::string_view b : {base, std::string_view()}) {
       const std::string output = feeds::sanitize_html(input, b);
       const std::vector<std::string> problems = feeds::testing::check_sanitized(output, b);
-      EXPECT_TRUE(problems.empty()) << path.filename() << " base '" << b << "'\noutput: " << output << describe(problems);
+      EXPECT_TRUE(problems.empty())
+          << path.filename() << " base '" << b << "'\noutput: " << output << describe(problems);
     }
   }
 }
@@ -174,21 +186,26 @@ TEST(SanitizeVectors, FeedparserSanitizeFeedsComeOutSafeAndStable) {
       ++fragments;
       const std::string output = feeds::sanitize_html(input, base);
       const std::vector<std::string> problems = feeds::testing::check_sanitized(output, base);
-      EXPECT_TRUE(problems.empty()) << path.filename() << "\ninput: " << input << "\noutput: " << output << describe(problems);
+      EXPECT_TRUE(problems.empty()) << path.filename() << "\ninput: " << input
+                                    << "\noutput: " << output << describe(problems);
     }
   }
   EXPECT_GE(fragments, 745u);
 }
 
 TEST(SanitizeVectors, BenignFeedparserElementsKeepTheirText) {
-  const std::vector<fs::path> files = files_in(corpora / "feedparser-sanitize", ".xml", "acceptable_");
+  const std::vector<fs::path> files =
+      files_in(corpora / "feedparser-sanitize", ".xml", "acceptable_");
   ASSERT_EQ(files.size(), 238u);
   for (const fs::path& path : files) {
     for (const std::string& input : html_fragments(path)) {
-      for (const std::string& wrapped : {input, "before " + input + " after", "<p>in " + input + " p</p>"}) {
+      for (const std::string& wrapped :
+           {input, "before " + input + " after", "<p>in " + input + " p</p>"}) {
         const std::string output = feeds::sanitize_html(wrapped, base);
-        EXPECT_EQ(expected_text(output), expected_text(wrapped)) << path.filename() << "\ninput: " << wrapped;
-        EXPECT_TRUE(feeds::testing::check_sanitized(output, base).empty()) << path.filename() << "\noutput: " << output;
+        EXPECT_EQ(expected_text(output), expected_text(wrapped))
+            << path.filename() << "\ninput: " << wrapped;
+        EXPECT_TRUE(feeds::testing::check_sanitized(output, base).empty())
+            << path.filename() << "\noutput: " << output;
       }
     }
   }
@@ -199,7 +216,8 @@ TEST(SanitizeVectors, BenignArticleMatchesGoldenOutputAndKeepsText) {
   const std::string output = feeds::sanitize_html(input, "https://example.org/blog/post.html");
   EXPECT_EQ(output, read_file(test_data / "article.sanitized.html"));
   EXPECT_EQ(expected_text(output), expected_text(input));
-  EXPECT_TRUE(feeds::testing::check_sanitized(output, "https://example.org/blog/post.html").empty());
+  EXPECT_TRUE(
+      feeds::testing::check_sanitized(output, "https://example.org/blog/post.html").empty());
 }
 
 }  // namespace
@@ -209,16 +227,83 @@ namespace {
 /// Random tag soup from pieces that exercise the tree builder's rearrangements; a fixed seed
 /// keeps failures reproducible.
 std::string random_soup(std::mt19937& random) {
-  static const char* pieces[] = {
-      "<p>", "</p>", "<a href=x>", "</a>", "<b>", "</b>", "<i>", "</i>", "<table>", "</table>", "<tr>", "<td>",
-      "</td>", "<caption>", "<li>", "<ul>", "</ul>", "<dl><dt>", "<dd>", "<pre>", "\n", "<div>", "</div>",
-      "<svg>", "</svg>", "<math><mi>", "<style>", "</style>", "<script>", "</script>", "<select>", "<option>",
-      "<form>", "</form>", "<button>", "<marquee>", "<font>", "</font>", "<h1>", "<h2>", "</h1>", "<hr>",
-      "<img src=a.png>", "<img src=javascript:x>", "<noscript>", "</noscript>", "<textarea>", "<xmp>",
-      "<template>", "</template>", "<iframe src=https://www.youtube.com/embed/x>", "</iframe>", "<!--",
-      "-->", "<![CDATA[", "]]>", "text", " ", "&amp;", "&nbsp;", "&lt;", "<custom>", "</custom>", "<span title=t>",
-      "<base href=https://other.example/>", "<frameset>", "<plaintext>", "<nobr>", "<ruby><rt>", "<details>",
-      "<summary>", "<figure>", "<section>", "<object>", "<video><source src=v.mp4>", "<blockquote>", "<q>"};
+  static const char* pieces[] = {"<p>",
+                                 "</p>",
+                                 "<a href=x>",
+                                 "</a>",
+                                 "<b>",
+                                 "</b>",
+                                 "<i>",
+                                 "</i>",
+                                 "<table>",
+                                 "</table>",
+                                 "<tr>",
+                                 "<td>",
+                                 "</td>",
+                                 "<caption>",
+                                 "<li>",
+                                 "<ul>",
+                                 "</ul>",
+                                 "<dl><dt>",
+                                 "<dd>",
+                                 "<pre>",
+                                 "\n",
+                                 "<div>",
+                                 "</div>",
+                                 "<svg>",
+                                 "</svg>",
+                                 "<math><mi>",
+                                 "<style>",
+                                 "</style>",
+                                 "<script>",
+                                 "</script>",
+                                 "<select>",
+                                 "<option>",
+                                 "<form>",
+                                 "</form>",
+                                 "<button>",
+                                 "<marquee>",
+                                 "<font>",
+                                 "</font>",
+                                 "<h1>",
+                                 "<h2>",
+                                 "</h1>",
+                                 "<hr>",
+                                 "<img src=a.png>",
+                                 "<img src=javascript:x>",
+                                 "<noscript>",
+                                 "</noscript>",
+                                 "<textarea>",
+                                 "<xmp>",
+                                 "<template>",
+                                 "</template>",
+                                 "<iframe src=https://www.youtube.com/embed/x>",
+                                 "</iframe>",
+                                 "<!--",
+                                 "-->",
+                                 "<![CDATA[",
+                                 "]]>",
+                                 "text",
+                                 " ",
+                                 "&amp;",
+                                 "&nbsp;",
+                                 "&lt;",
+                                 "<custom>",
+                                 "</custom>",
+                                 "<span title=t>",
+                                 "<base href=https://other.example/>",
+                                 "<frameset>",
+                                 "<plaintext>",
+                                 "<nobr>",
+                                 "<ruby><rt>",
+                                 "<details>",
+                                 "<summary>",
+                                 "<figure>",
+                                 "<section>",
+                                 "<object>",
+                                 "<video><source src=v.mp4>",
+                                 "<blockquote>",
+                                 "<q>"};
   std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
   std::uniform_int_distribution<int> length(1, 40);
   std::string html;
@@ -234,7 +319,8 @@ TEST(SanitizeVectors, RandomTagSoupComesOutSafeAndStable) {
     const std::string input = random_soup(random);
     const std::string output = feeds::sanitize_html(input, base);
     const std::vector<std::string> problems = feeds::testing::check_sanitized(output, base);
-    ASSERT_TRUE(problems.empty()) << "input: " << input << "\noutput: " << output << describe(problems);
+    ASSERT_TRUE(problems.empty()) << "input: " << input << "\noutput: " << output
+                                  << describe(problems);
   }
 }
 

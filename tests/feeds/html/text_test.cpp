@@ -43,10 +43,21 @@ TEST(CollapseWhitespace, CollapsesAsciiAndUnicodeSpaces) {
       {"", ""},
       {" \t\r\n\f ", ""},
       {"a  b", "a b"},
-      {"\xc2\xa0" "a\xc2\xa0\xc2\xa0" "b\xc2\xa0", "a b"},
-      {"a\xe2\x80\x83" "b\xe3\x80\x80" "c\xe2\x80\xaf" "d\xe1\x9a\x80" "e", "a b c d e"},
-      {"a\xe2\x80\x8b" "b", "a\xe2\x80\x8b" "b"},  // U+200B ZERO WIDTH SPACE is not a space
-      {"\xe2\x80", "\xe2\x80"},                   // truncated UTF-8 is kept as it is
+      {"\xc2\xa0"
+       "a\xc2\xa0\xc2\xa0"
+       "b\xc2\xa0",
+       "a b"},
+      {"a\xe2\x80\x83"
+       "b\xe3\x80\x80"
+       "c\xe2\x80\xaf"
+       "d\xe1\x9a\x80"
+       "e",
+       "a b c d e"},
+      {"a\xe2\x80\x8b"
+       "b",
+       "a\xe2\x80\x8b"
+       "b"},                     // U+200B ZERO WIDTH SPACE is not a space
+      {"\xe2\x80", "\xe2\x80"},  // truncated UTF-8 is kept as it is
   };
   for (const TextCase& c : cases) {
     EXPECT_EQ(feeds::collapse_whitespace(c.html), c.text) << "input: " << c.html;
