@@ -1,0 +1,156 @@
+#include "feeds/dedup/identity.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace feeds {
+namespace {
+
+using namespace std::literals;
+
+Item make_item(std::optional<std::string> id, std::optional<std::string> url,
+               std::string title = "Title") {
+  Item item;
+  item.id = std::move(id);
+  item.url = std::move(url);
+  item.title = std::move(title);
+  item.summary = "Summary";
+  return item;
+}
+
+TEST(ChooseIdentityScheme, UsesGuidsWhenPresentAndUnique) {
+  std::vector<Item> items{make_item("a", "https://x/1"), make_item("b", "https://x/1")};
+  EXPECT_EQ(choose_identity_scheme(items), IdentityScheme::guid);
+}
+
+TEST(ChooseIdentityScheme, FallsBackToLinkWhenGuidsRepeat) {
+  std::vector<Item> items{make_item("same", "https://x/1"), make_item("same", "https://x/2")};
+  EXPECT_EQ(choose_identity_scheme(items), IdentityScheme::link);
+}
+
+TEST(ChooseIdentityScheme, FallsBackToLinkWhenAGuidIsMissingOrEmpty) {
+  std::vector<Item> missing{make_item("a", "https://x/1"), make_item(std::nullopt, "https://x/2")};
+  EXPECT_EQ(choose_identity_scheme(missing), IdentityScheme::link);
+  std::vector<Item> empty{make_item("a", "https://x/1"), make_item("", "https://x/2")};
+  EXPECT_EQ(choose_identity_scheme(empty), IdentityScheme::link);
+}
+
+TEST(ChooseIdentityScheme, FallsBackToContentHashWhenLinksRepeatOrAreMissing) {
+  std::vector<Item> repeated{make_item("x", "https://x/"), make_item("x", "https://x/")};
+  EXPECT_EQ(choose_identity_scheme(repeated), IdentityScheme::content_hash);
+  std::vector<Item> missing{make_item("x", "https://x/1"), make_item("x", std::nullopt)};
+  EXPECT_EQ(choose_identity_scheme(missing), IdentityScheme::content_hash);
+}
+
+TEST(ChooseIdentityScheme, EmptyDocumentKeepsGuids) {
+  EXPECT_EQ(choose_identity_scheme({}), IdentityScheme::guid);
+}
+
+TEST(ChooseIdentityScheme, KeepsThePreviousSchemeWhileItStillWorks) {
+  std::vector<Item> good_guids{make_item("a", "https://x/1"), make_item("b", "https://x/2")};
+  EXPECT_EQ(choose_identity_scheme(good_guids, IdentityScheme::link), IdentityScheme::link);
+  EXPECT_EQ(choose_identity_scheme(good_guids, std::nullopt), IdentityScheme::guid);
+  std::vector<Item> shared_links{make_item("a", "https://x/"), make_item("b", "https://x/")};
+  EXPECT_EQ(choose_identity_scheme(shared_links, IdentityScheme::link), IdentityScheme::guid);
+}
+
+TEST(IdentityScheme, NamesRoundTrip) {
+  for (auto scheme : {IdentityScheme::guid, IdentityScheme::link, IdentityScheme::content_hash}) {
+    EXPECT_EQ(identity_scheme_from_string(to_string(scheme)), scheme);
+  }
+  EXPECT_EQ(identity_scheme_from_string("guids"), std::nullopt);
+}
+
+TEST(IdentityKey, IsPrefixedHashOfTheTrustedField) {
+  auto item = make_item("tag:example.org,2024:1", "https://example.org/1");
+  const auto guid_key = identity_key(item, IdentityScheme::guid);
+  const auto link_key = identity_key(item, IdentityScheme::link);
+  const auto hash_key = identity_key(item, IdentityScheme::content_hash);
+  EXPECT_EQ(guid_key.substr(0, 2), "g:");
+  EXPECT_EQ(link_key.substr(0, 2), "l:");
+  EXPECT_EQ(hash_key.substr(0, 2), "h:");
+  for (const auto& key : {guid_key, link_key, hash_key}) EXPECT_EQ(key.size(), 42u) << key;
+  // sha1("abc"), the FIPS 180 test vector: the key is the plain digest of the field.
+  EXPECT_EQ(identity_key(make_item("abc", std::nullopt), IdentityScheme::guid),
+            "g:a9993e364706816aba3e25717850c26c9cd0d89d");
+}
+
+TEST(IdentityKey, HugeGuidStaysCompactAndDistinct) {
+  std::string huge(10 * 1024, 'g');
+  auto other = huge;
+  other.back() = 'h';
+  const auto key = identity_key(make_item(huge, std::nullopt), IdentityScheme::guid);
+  EXPECT_EQ(key.size(), 42u);
+  EXPECT_NE(key, identity_key(make_item(other, std::nullopt), IdentityScheme::guid));
+}
+
+TEST(IdentityKey, GuidKeyIgnoresEditsButContentHashDoesNot) {
+  auto before = make_item("id-1", "https://x/1");
+  auto after = before;
+  after.title = "Edited title";
+  after.summary = "Edited summary";
+  EXPECT_EQ(identity_key(before, IdentityScheme::guid), identity_key(after, IdentityScheme::guid));
+  EXPECT_EQ(identity_key(before, IdentityScheme::link), identity_key(after, IdentityScheme::link));
+  EXPECT_NE(identity_key(before, IdentityScheme::content_hash),
+            identity_key(after, IdentityScheme::content_hash));
+}
+
+TEST(IdentityKey, ContentHashSeparatesFieldsAndDates) {
+  auto a = make_item(std::nullopt, std::nullopt, "ab");
+  a.summary = "c";
+  auto b = make_item(std::nullopt, std::nullopt, "a");
+  b.summary = "bc";
+  EXPECT_NE(identity_key(a, IdentityScheme::content_hash),
+            identity_key(b, IdentityScheme::content_hash));
+  auto dated = a;
+  dated.date_published = TimePoint{std::chrono::seconds{1700000000}};
+  EXPECT_NE(identity_key(a, IdentityScheme::content_hash),
+            identity_key(dated, IdentityScheme::content_hash));
+}
+
+TEST(IdentityKey, ForcedSchemeWithoutTheFieldFallsBackToContentHash) {
+  auto item = make_item(std::nullopt, std::nullopt);
+  EXPECT_EQ(identity_key(item, IdentityScheme::guid),
+            identity_key(item, IdentityScheme::content_hash));
+  EXPECT_EQ(identity_key(item, IdentityScheme::link),
+            identity_key(item, IdentityScheme::content_hash));
+}
+
+TEST(IdentityKey, KeysOfAChosenSchemeAreUniqueWithinTheDocument) {
+  std::vector<Item> items{make_item("dup", "https://x/", "one"), make_item("dup", "https://x/", "two"),
+                          make_item("dup", "https://x/", "three")};
+  const auto scheme = choose_identity_scheme(items);
+  std::set<std::string> keys;
+  for (const auto& item : items) keys.insert(identity_key(item, scheme));
+  EXPECT_EQ(keys.size(), items.size());
+}
+
+TEST(ContentFingerprint, ChangesWithTitleOrContentOnly) {
+  auto item = make_item("id", "https://x/1");
+  item.content_html = "<p>Body</p>";
+  const auto original = content_fingerprint(item);
+  EXPECT_EQ(original.size(), 40u);
+  auto moved = item;
+  moved.url = "https://x/moved";
+  moved.date_modified = TimePoint{std::chrono::seconds{5}};
+  EXPECT_EQ(content_fingerprint(moved), original);
+  auto retitled = item;
+  retitled.title = "New title";
+  EXPECT_NE(content_fingerprint(retitled), original);
+  auto edited = item;
+  edited.content_html = "<p>Body, corrected</p>";
+  EXPECT_NE(content_fingerprint(edited), original);
+}
+
+TEST(ContentFingerprint, UsesSummaryWhenThereIsNoContent) {
+  auto item = make_item("id", "https://x/1");
+  const auto original = content_fingerprint(item);
+  item.summary = "Another summary";
+  EXPECT_NE(content_fingerprint(item), original);
+}
+
+}  // namespace
+}  // namespace feeds
