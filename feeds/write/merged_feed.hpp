@@ -3,6 +3,7 @@
 /// naming every feed it arrived through (interfaces.md "A story that arrived through several
 /// feeds is one entry listing every source"). The daemon's publisher fills it from storage.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,5 +47,16 @@ struct MergedFeed {
   std::string generator;                ///< "feedd VERSION"
   std::vector<MergedEntry> entries;     ///< newest first (the caller sorts and applies the limit)
 };
+
+/// The date an entry is ordered by: published, else updated.
+std::optional<TimePoint> entry_order_date(const MergedEntry& entry);
+
+/// The feed's last change: MergedFeed::updated, else the newest entry date (updated, else
+/// published); nullopt for an empty, undated feed.
+std::optional<TimePoint> latest_update(const MergedFeed& feed);
+
+/// Orders entries newest first by entry_order_date (undated last, ties by id, so the order is
+/// stable across renders) and keeps the first `limit`: an output's `limit` of interfaces.md.
+void order_newest_first(std::vector<MergedEntry>& entries, std::size_t limit);
 
 }  // namespace feeds
