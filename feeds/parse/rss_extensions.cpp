@@ -81,9 +81,8 @@ void map_item_tags(pugi::xml_node item, Item& out) {
     } else if (is_element(child, "dc", "subject") || is_element(child, "media", "category")) {
       add_tag(out.tags, text_of(child));
     } else if (is_element(child, "itunes", "keywords") || is_element(child, "", "tags")) {
-      std::string_view keywords = text_of(child);
-      std::string keywords_copy(keywords);
-      std::string_view rest = keywords_copy;
+      auto keywords = text_of(child);
+      std::string_view rest = keywords;
       while (!rest.empty()) {
         auto comma = rest.find(',');
         add_tag(out.tags, rest.substr(0, comma));
