@@ -1,0 +1,92 @@
+#include "daemon/storage/database.hpp"
+
+#include <string_view>
+
+#include "daemon/storage/migrations.hpp"
+#include "daemon/storage/storage_error.hpp"
+
+namespace feedd {
+namespace {
+
+using namespace std::literals;
+
+std::string collect_rows(SQLite::Database& db, const char* pragma) {
+  SQLite::Statement query(db, pragma);
+  std::string rows;
+  while (query.executeStep()) {
+    for (int column = 0; column < query.getColumnCount(); ++column) {
+      if (column > 0) rows += ' ';
+      rows += query.getColumn(column).getString();
+    }
+    rows += '\n';
+  }
+  return rows;
+}
+
+void check_quickly(SQLite::Database& db, const std::filesystem::path& path) {
+  auto problems = collect_rows(db, "PRAGMA quick_check");
+  if (problems != "ok\n") {
+    throw StorageError("database "s + path.string() + " is damaged (quick_check: " + problems +
+                       "); not opened and not recreated — restore it from a backup");
+  }
+}
+
+void configure_connection(SQLite::Database& db) {
+  const auto mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+  if (mode != "wal") throw SQLite::Exception("cannot switch to WAL (journal_mode is " + mode + ")");
+  // NORMAL: consistent after any crash; the last commits may roll back after a power loss,
+  // which is fine for re-fetchable feeds (security.md §3).
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA foreign_keys = ON");
+}
+
+SQLite::Database open_connection(const std::filesystem::path& path, int busy_timeout_ms) {
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.setBusyTimeout(busy_timeout_ms);
+    check_quickly(db, path);
+    configure_connection(db);
+    apply_migrations(db, path);
+    return db;
+  } catch (const SQLite::Exception& error) {
+    throw StorageError("database "s + path.string() + ": cannot open: " + error.what() +
+                       " (the file is not recreated; move it away or restore a backup)");
+  }
+}
+
+}  // namespace
+
+StatementLease::~StatementLease() {
+  statement_->tryReset();
+  statement_->clearBindings();
+}
+
+Database::Database(const std::filesystem::path& path, int busy_timeout_ms)
+    : path_(path), db_(open_connection(path, busy_timeout_ms)) {}
+
+Database::~Database() {
+  statements_.clear();
+  db_.tryExec("PRAGMA optimize");
+}
+
+StatementLease Database::statement(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+  return StatementLease(*slot);
+}
+
+SQLite::Transaction Database::begin_write() {
+  return SQLite::Transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+}
+
+void Database::checkpoint() { db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+
+std::string Database::integrity_check() {
+  auto problems = collect_rows(db_, "PRAGMA integrity_check");
+  auto orphans = collect_rows(db_, "PRAGMA foreign_key_check");
+  if (problems == "ok\n" && orphans.empty()) return "ok";
+  if (problems == "ok\n") problems.clear();
+  return problems + orphans;
+}
+
+}  // namespace feedd

@@ -1,0 +1,67 @@
+#pragma once
+/// One SQLite connection, opened the way security.md §3 asks (WAL, synchronous=NORMAL,
+/// foreign keys, busy timeout, quick_check at start, optimize on close), with a cache of
+/// prepared statements. Owned by Store; not thread-safe — storage has exactly one owner.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace feedd {
+
+/// A cached prepared statement, borrowed for one use: reset and unbound when the lease ends, so
+/// no statement keeps a read snapshot open between operations.
+class StatementLease {
+ public:
+  explicit StatementLease(SQLite::Statement& statement) : statement_(&statement) {}
+  StatementLease(const StatementLease&) = delete;
+  StatementLease& operator=(const StatementLease&) = delete;
+  ~StatementLease();
+
+  SQLite::Statement* operator->() const { return statement_; }
+  SQLite::Statement& operator*() const { return *statement_; }
+
+ private:
+  SQLite::Statement* statement_;
+};
+
+class Database {
+ public:
+  /// Opens (creating if absent) and checks the file, then migrates the schema. The parent
+  /// folder must exist. Throws StorageError naming the file when it is not a database, fails
+  /// quick_check, or has a newer schema; a damaged file is never recreated.
+  explicit Database(const std::filesystem::path& path, int busy_timeout_ms = 5000);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  /// Runs `PRAGMA optimize` (failures ignored: the data is already committed).
+  ~Database();
+
+  /// The prepared statement for `sql`, prepared once per connection. `sql` must be a string
+  /// with static storage (a literal): the cache keys on its address.
+  StatementLease statement(const char* sql);
+
+  /// A write transaction: `BEGIN IMMEDIATE`, so a busy database fails at the start instead of
+  /// at the first write. Rolls back unless committed.
+  SQLite::Transaction begin_write();
+
+  /// `PRAGMA wal_checkpoint(TRUNCATE)`: folds the WAL into the database and empties it.
+  void checkpoint();
+
+  /// `PRAGMA integrity_check` (and foreign_key_check): "ok", or the problems one per line.
+  std::string integrity_check();
+
+  SQLite::Database& connection() { return db_; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  SQLite::Database db_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace feedd

@@ -1,0 +1,112 @@
+#include "daemon/storage/item_upsert.hpp"
+
+#include <chrono>
+
+#include "daemon/storage/columns.hpp"
+#include "feeds/dedup/identity.hpp"
+
+namespace feedd::storage {
+namespace {
+
+constexpr const char* find_item =
+    "SELECT id, content_fingerprint FROM items WHERE feed_id = ?1 AND identity_key = ?2";
+
+// ?3..?17 are bound by bind_item_fields for both statements.
+constexpr const char* insert_item = R"sql(
+INSERT INTO items (feed_id, identity_key, guid, url, orig_link, comments_url, title, authors,
+                   published_at, updated_at, summary, content_html, content_text, tags,
+                   attachments, content_fingerprint, first_seen_at, last_seen_at,
+                   full_text_status)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18))sql";
+
+constexpr const char* update_item = R"sql(
+UPDATE items SET guid = ?3, url = ?4, orig_link = ?5, comments_url = ?6, title = ?7,
+                 authors = ?8, published_at = ?9, updated_at = ?10, summary = ?11,
+                 content_html = ?12, content_text = ?13, tags = ?14, attachments = ?15,
+                 content_fingerprint = ?16, last_seen_at = ?17
+WHERE id = ?1)sql";
+
+constexpr const char* touch_item = "UPDATE items SET last_seen_at = ?2 WHERE id = ?1";
+
+// A date more than a day ahead of the fetch is a publisher's mistake (security.md §2 row 36);
+// a day of slack covers time-zone errors.
+std::optional<TimePoint> clamp_future(std::optional<TimePoint> date, TimePoint fetched_at) {
+  if (date && *date > fetched_at + std::chrono::days(1)) return fetched_at;
+  return date;
+}
+
+void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write,
+                      const std::string& fingerprint) {
+  const auto& item = *write.item;
+  bind_text(statement, 3, item.id);
+  bind_text(statement, 4, item.url);
+  bind_text(statement, 5, item.orig_link);
+  bind_text(statement, 6, item.comments_url);
+  bind_text(statement, 7, item.title);
+  statement.bind(8, persons_to_json(item.authors));
+  bind_time(statement, 9, clamp_future(item.date_published, write.fetched_at));
+  bind_time(statement, 10, clamp_future(item.date_modified, write.fetched_at));
+  bind_text(statement, 11, item.summary);
+  bind_text(statement, 12, item.content_html);
+  bind_text(statement, 13, item.content_text);
+  statement.bind(14, strings_to_json(item.tags));
+  statement.bind(15, attachments_to_json(item.attachments));
+  statement.bind(16, fingerprint);
+  statement.bind(17, static_cast<int64_t>(to_unix(write.fetched_at)));
+}
+
+ItemId insert_new_item(Database& db, const ItemWrite& write, const std::string& fingerprint) {
+  auto insert = db.statement(insert_item);
+  insert->bind(1, static_cast<int64_t>(write.feed_id));
+  insert->bind(2, write.identity_key);
+  bind_item_fields(*insert, write, fingerprint);
+  if (write.queue_full_text) {
+    insert->bind(18, "pending");
+  } else {
+    insert->bind(18);
+  }
+  insert->exec();
+  return db.connection().getLastInsertRowid();
+}
+
+void update_changed_item(Database& db, ItemId id, const ItemWrite& write,
+                         const std::string& fingerprint) {
+  auto update = db.statement(update_item);
+  update->bind(1, static_cast<int64_t>(id));
+  bind_item_fields(*update, write, fingerprint);
+  update->exec();
+}
+
+void touch_unchanged_item(Database& db, ItemId id, TimePoint fetched_at) {
+  auto touch = db.statement(touch_item);
+  touch->bind(1, static_cast<int64_t>(id));
+  touch->bind(2, static_cast<int64_t>(to_unix(fetched_at)));
+  touch->exec();
+}
+
+}  // namespace
+
+UpsertResult upsert_item(Database& db, const ItemWrite& write) {
+  const auto fingerprint = feeds::content_fingerprint(*write.item);
+  std::optional<ItemId> existing;
+  std::string stored_fingerprint;
+  {
+    auto find = db.statement(find_item);
+    find->bind(1, static_cast<int64_t>(write.feed_id));
+    find->bind(2, write.identity_key);
+    if (find->executeStep()) {
+      existing = find->getColumn(0).getInt64();
+      stored_fingerprint = find->getColumn(1).getString();
+    }
+  }
+  if (!existing && !write.may_insert) return {UpsertOutcome::skipped, 0};
+  if (!existing) return {UpsertOutcome::inserted, insert_new_item(db, write, fingerprint)};
+  if (stored_fingerprint != fingerprint) {
+    update_changed_item(db, *existing, write, fingerprint);
+    return {UpsertOutcome::updated, *existing};
+  }
+  touch_unchanged_item(db, *existing, write.fetched_at);
+  return {UpsertOutcome::unchanged, *existing};
+}
+
+}  // namespace feedd::storage

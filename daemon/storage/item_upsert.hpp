@@ -1,0 +1,33 @@
+#pragma once
+/// Internal to storage: stores one item of a fetch by (feed, identity key).
+
+#include <string>
+
+#include "daemon/storage/database.hpp"
+#include "daemon/storage/records.hpp"
+
+namespace feedd::storage {
+
+enum class UpsertOutcome { inserted, updated, unchanged, skipped };
+
+struct UpsertResult {
+  UpsertOutcome outcome;
+  ItemId id;
+};
+
+/// One item to store: its identity, whether to queue full text, and when it was fetched.
+struct ItemWrite {
+  FeedId feed_id = 0;
+  const feeds::Item* item = nullptr;
+  std::string identity_key;
+  bool queue_full_text = false;
+  bool may_insert = true;  ///< false: update it if stored, but do not add it (archive items)
+  TimePoint fetched_at{};
+};
+
+/// New key → insert (first_seen_at = fetched_at); same key with another content fingerprint →
+/// update in place; same fingerprint → only last_seen_at; new but !may_insert → skipped.
+/// Call inside a write transaction.
+UpsertResult upsert_item(Database& db, const ItemWrite& write);
+
+}  // namespace feedd::storage

@@ -1,0 +1,156 @@
+#include "daemon/storage/migrations.hpp"
+
+#include <array>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "daemon/storage/storage_error.hpp"
+
+namespace feedd {
+namespace {
+
+using namespace std::literals;
+
+// Times are unix seconds (INTEGER); lists and records are JSON arrays (TEXT).
+constexpr std::string_view schema_v1 = R"sql(
+CREATE TABLE feeds (
+  id                 INTEGER PRIMARY KEY,
+  url                TEXT NOT NULL UNIQUE,
+  configured         INTEGER NOT NULL DEFAULT 1,
+  title              TEXT,
+  title_override     TEXT,
+  site_url           TEXT,
+  tags               TEXT NOT NULL DEFAULT '[]',
+  etag               TEXT,
+  last_modified      TEXT,
+  state              TEXT NOT NULL DEFAULT 'active'
+                     CHECK (state IN ('active', 'failing', 'disabled')),
+  disabled_reason    TEXT,
+  last_error         TEXT,
+  last_error_kind    TEXT,
+  error_count        INTEGER NOT NULL DEFAULT 0,
+  consecutive_errors INTEGER NOT NULL DEFAULT 0,
+  last_fetch_at      INTEGER,
+  last_success_at    INTEGER,
+  last_document_at   INTEGER,
+  next_poll_at       INTEGER,
+  http_max_age       INTEGER,
+  retry_after_until  INTEGER,
+  identity_scheme    TEXT CHECK (identity_scheme IN ('guid', 'link', 'content_hash')),
+  ttl_minutes        INTEGER,
+  skip_hours         TEXT NOT NULL DEFAULT '[]',
+  skip_days          TEXT NOT NULL DEFAULT '[]',
+  update_period      TEXT,
+  update_frequency   INTEGER,
+  avg_item_interval  INTEGER,
+  archive_cutoff     INTEGER,
+  items_count        INTEGER NOT NULL DEFAULT 0,
+  created_at         INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE items (
+  id                        INTEGER PRIMARY KEY,
+  feed_id                   INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  identity_key              TEXT NOT NULL,
+  guid                      TEXT,
+  url                       TEXT,
+  canonical_url             TEXT,
+  orig_link                 TEXT,
+  comments_url              TEXT,
+  title                     TEXT,
+  authors                   TEXT NOT NULL DEFAULT '[]',
+  published_at              INTEGER,
+  updated_at                INTEGER,
+  summary                   TEXT,
+  content_html              TEXT,
+  content_text              TEXT,
+  tags                      TEXT NOT NULL DEFAULT '[]',
+  attachments               TEXT NOT NULL DEFAULT '[]',
+  content_fingerprint       TEXT NOT NULL,
+  first_seen_at             INTEGER NOT NULL,
+  last_seen_at              INTEGER NOT NULL,
+  full_text_html            TEXT,
+  full_text_text            TEXT,
+  full_text_status          TEXT
+                            CHECK (full_text_status IN ('pending', 'done', 'failed', 'skipped')),
+  full_text_method          TEXT,
+  full_text_error           TEXT,
+  full_text_attempts        INTEGER NOT NULL DEFAULT 0,
+  full_text_next_attempt_at INTEGER,
+  UNIQUE (feed_id, identity_key)
+) STRICT;
+
+CREATE INDEX items_by_feed_date ON items (feed_id, coalesce(published_at, first_seen_at) DESC);
+CREATE INDEX items_by_date ON items (coalesce(published_at, first_seen_at) DESC);
+CREATE INDEX items_full_text_queue ON items (full_text_status, full_text_next_attempt_at)
+  WHERE full_text_status IN ('pending', 'failed');
+CREATE INDEX items_by_canonical_url ON items (canonical_url) WHERE canonical_url IS NOT NULL;
+
+CREATE TABLE fetch_log (
+  id            INTEGER PRIMARY KEY,
+  feed_id       INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  started_at    INTEGER NOT NULL,
+  duration_ms   INTEGER NOT NULL,
+  outcome       TEXT NOT NULL CHECK (outcome IN ('ok', 'not_modified', 'error')),
+  http_status   INTEGER,
+  error_kind    TEXT,
+  error_detail  TEXT,
+  items_new     INTEGER NOT NULL DEFAULT 0,
+  items_updated INTEGER NOT NULL DEFAULT 0,
+  bytes         INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE INDEX fetch_log_by_feed ON fetch_log (feed_id, id);
+
+-- feeds.items_count is a cache of COUNT(*); triggers keep it exact through every insert,
+-- delete and cascade.
+CREATE TRIGGER items_count_after_insert AFTER INSERT ON items BEGIN
+  UPDATE feeds SET items_count = items_count + 1 WHERE id = NEW.feed_id;
+END;
+CREATE TRIGGER items_count_after_delete AFTER DELETE ON items BEGIN
+  UPDATE feeds SET items_count = items_count - 1 WHERE id = OLD.feed_id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 1> all_migrations{schema_v1};
+
+int stored_schema_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void apply_migration(SQLite::Database& db, int from_version) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  // Another process may have migrated between our check and this lock.
+  if (stored_schema_version(db) != from_version) return;
+  db.exec(std::string(all_migrations[static_cast<std::size_t>(from_version)]));
+  db.exec("PRAGMA user_version = " + std::to_string(from_version + 1));
+  transaction.commit();
+}
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return all_migrations; }
+
+int current_schema_version() { return static_cast<int>(all_migrations.size()); }
+
+void apply_migrations(SQLite::Database& db, const std::filesystem::path& path) {
+  const int found = stored_schema_version(db);
+  if (found > current_schema_version()) {
+    throw StorageError("database "s + path.string() + ": schema version " +
+                       std::to_string(found) + " is newer than this feedd understands (" +
+                       std::to_string(current_schema_version()) +
+                       "); refusing to open it — run a newer feedd or restore a backup");
+  }
+  for (int version = found; version < current_schema_version(); ++version) {
+    try {
+      apply_migration(db, version);
+    } catch (const SQLite::Exception& error) {
+      throw StorageError("database "s + path.string() + ": migration to schema version " +
+                         std::to_string(version + 1) + " failed: " + error.what());
+    }
+  }
+}
+
+}  // namespace feedd

@@ -1,0 +1,86 @@
+#pragma once
+/// The daemon's storage: the one owner of the SQLite database. Every public operation is one
+/// transaction (or a read), uses cached prepared statements, and either completes or throws
+/// StorageError with nothing changed. Not thread-safe: call it from one thread (the writer).
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/storage/database.hpp"
+#include "daemon/storage/records.hpp"
+#include "daemon/storage/storage_error.hpp"
+
+namespace feedd {
+
+class Store {
+ public:
+  /// Opens, checks and migrates the database at `path` (see Database). Throws StorageError.
+  explicit Store(const std::filesystem::path& path, StoreOptions options = {});
+
+  /// Upserts the configured feeds by URL (title override, tags) and returns their ids in the
+  /// order given. Feeds missing from `subscriptions` keep their items but are marked not
+  /// configured, so a SIGHUP that removes a feed stops its polling without losing anything.
+  std::vector<FeedId> sync_feeds(const std::vector<Subscription>& subscriptions, TimePoint now);
+
+  /// Every feed, configured or not, by id.
+  std::vector<FeedRecord> list_feeds();
+  std::optional<FeedRecord> feed_by_id(FeedId id);
+  std::optional<FeedRecord> feed_by_url(std::string_view url);
+
+  /// Stores one fetched document in ONE transaction: items upserted by (feed, identity key) —
+  /// new ones inserted, edited ones updated in place, the rest only marked seen — then the
+  /// feed's validators, state, hints, stats and next poll, then a fetch_log row.
+  CommitResult commit_fetch(FeedId feed_id, const FetchCommit& fetch);
+
+  /// A 304: the feed is healthy, items and validators unchanged. One transaction.
+  void record_not_modified(FeedId feed_id, const NotModifiedFetch& fetch);
+
+  /// A failed fetch: error state, counters, next poll, fetch_log. Items are never touched.
+  void record_failure(FeedId feed_id, const FetchFailure& failure);
+
+  /// Items due for extraction: pending, or failed with retries left and due by `now`, of
+  /// configured feeds; oldest first.
+  std::vector<FullTextJob> next_full_text_jobs(std::size_t limit, TimePoint now);
+
+  /// Records one extraction attempt. A failure is retried after full_text_retry_delay × 2^n
+  /// until full_text_max_attempts; then it stays failed for good (the summary is kept).
+  /// Returns false when the item is gone (deleted by retention meanwhile).
+  bool store_full_text(ItemId item_id, const FullTextResult& result, TimePoint now);
+
+  /// Deletes items older than `max_age` and beyond the newest `max_items_per_feed` of each
+  /// feed (by published_at, else first_seen_at), in bounded batches (one transaction each).
+  /// Items still in a feed's latest document are kept, or the next fetch would store them
+  /// again as new. Returns how many items were deleted.
+  std::size_t apply_retention(std::chrono::seconds max_age, int max_items_per_feed,
+                              TimePoint now);
+
+  /// The newest items (by published_at, else first_seen_at), of the given feeds or of all
+  /// feeds when `feed_ids` is empty.
+  std::vector<ItemRecord> recent_items(std::size_t limit, const std::vector<FeedId>& feed_ids = {});
+  std::optional<ItemRecord> item_by_id(ItemId id);
+
+  /// Per-feed counts for the dashboard, by feed id.
+  std::vector<FeedStats> feed_stats();
+
+  /// The feed's newest fetch_log rows, newest first.
+  std::vector<FetchRecord> recent_fetches(FeedId feed_id, std::size_t limit);
+
+  /// `PRAGMA wal_checkpoint(TRUNCATE)`, for idle moments.
+  void checkpoint();
+
+  /// Full `PRAGMA integrity_check` plus foreign_key_check: "ok" or the problems.
+  std::string integrity_check();
+
+  const std::filesystem::path& path() const { return db_.path(); }
+
+ private:
+  Database db_;
+  StoreOptions options_;
+};
+
+}  // namespace feedd

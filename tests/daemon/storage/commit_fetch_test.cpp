@@ -1,0 +1,268 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "storage_test_support.hpp"
+
+namespace feedd {
+namespace {
+
+using namespace storage_test;
+
+class CommitFetch : public ::testing::Test {
+ protected:
+  TempDir dir_;
+  std::filesystem::path path_ = dir_.file("feedd.db");
+  Store store_{path_};
+  FeedId feed_ = store_.sync_feeds({{"https://example.org/feed.xml", {}, {}}}, base_time)[0];
+
+  std::vector<ItemRecord> items() { return store_.recent_items(100000, {feed_}); }
+};
+
+TEST_F(CommitFetch, StoresNewItemsAndFeedMetadataTogether) {
+  auto fetch = make_fetch(numbered_items(0, 3));
+  fetch.document.hints.ttl_minutes = 60;
+  fetch.document.hints.skip_hours = {1, 2};
+  fetch.http_max_age = 600s;
+  const auto result = store_.commit_fetch(feed_, fetch);
+  EXPECT_EQ(result.new_items, 3);
+  EXPECT_EQ(result.updated_items + result.unchanged_items, 0);
+  EXPECT_EQ(result.identity_scheme, feeds::IdentityScheme::guid);
+
+  const auto feed = *store_.feed_by_id(feed_);
+  EXPECT_EQ(feed.title, "Example feed");
+  EXPECT_EQ(feed.site_url, "https://example.org/");
+  EXPECT_EQ(feed.etag, "\"v1\"");
+  EXPECT_EQ(feed.last_modified, "Mon, 01 Jan 2024 00:00:00 GMT");
+  EXPECT_EQ(feed.state, FeedState::active);
+  EXPECT_EQ(feed.last_success_at, base_time);
+  EXPECT_EQ(feed.next_poll_at, base_time + 30min);
+  EXPECT_EQ(feed.http_max_age, 600s);
+  EXPECT_EQ(feed.identity_scheme, feeds::IdentityScheme::guid);
+  EXPECT_EQ(feed.hints.ttl_minutes, 60);
+  EXPECT_EQ(feed.hints.skip_hours, (std::vector<int>{1, 2}));
+  EXPECT_EQ(feed.items_count, 3);
+  EXPECT_EQ(feed.avg_item_interval, 3600s);
+
+  const auto fetches = store_.recent_fetches(feed_, 10);
+  ASSERT_EQ(fetches.size(), 1u);
+  EXPECT_EQ(fetches[0].outcome, FetchOutcome::ok);
+  EXPECT_EQ(fetches[0].items_new, 3);
+  EXPECT_EQ(fetches[0].http_status, 200);
+}
+
+TEST_F(CommitFetch, KeepsEveryFieldOfAnItem) {
+  auto item = make_item("full", at(1700000000));
+  item.date_modified = at(1700000500);
+  item.authors = {{"Ann", "https://ann.example/", std::nullopt}, {std::nullopt, std::nullopt, "b@x"}};
+  item.tags = {"c++", "sqlite"};
+  item.attachments = {{"https://example.org/a.mp3", "audio/mpeg", 1234}};
+  item.orig_link = "https://publisher.example/full";
+  item.comments_url = "https://example.org/full#comments";
+  store_.commit_fetch(feed_, make_fetch({item}));
+  const auto stored = items().at(0);
+  EXPECT_EQ(stored.guid, "full");
+  EXPECT_EQ(stored.url, item.url);
+  EXPECT_EQ(stored.title, item.title);
+  EXPECT_EQ(stored.authors, item.authors);
+  EXPECT_EQ(stored.tags, item.tags);
+  EXPECT_EQ(stored.attachments, item.attachments);
+  EXPECT_EQ(stored.published_at, item.date_published);
+  EXPECT_EQ(stored.updated_at, item.date_modified);
+  EXPECT_EQ(stored.content_html, item.content_html);
+  EXPECT_EQ(stored.content_text, item.content_text);
+  EXPECT_EQ(stored.summary, item.summary);
+  EXPECT_EQ(stored.orig_link, item.orig_link);
+  EXPECT_EQ(stored.comments_url, item.comments_url);
+  EXPECT_EQ(stored.first_seen_at, base_time);
+  EXPECT_EQ(stored.identity_key, feeds::identity_key(item, feeds::IdentityScheme::guid));
+  EXPECT_EQ(stored.content_fingerprint, feeds::content_fingerprint(item));
+  EXPECT_EQ(store_.item_by_id(stored.id)->title, item.title);
+}
+
+TEST_F(CommitFetch, SameItemsTwiceAreNotDuplicated) {
+  const auto fetch = make_fetch(numbered_items(0, 5));
+  store_.commit_fetch(feed_, fetch);
+  auto again = fetch;
+  again.fetched_at = base_time + 1h;
+  const auto result = store_.commit_fetch(feed_, again);
+  EXPECT_EQ(result.new_items, 0);
+  EXPECT_EQ(result.unchanged_items, 5);
+  const auto stored = items();
+  ASSERT_EQ(stored.size(), 5u);
+  for (const auto& item : stored) {
+    EXPECT_EQ(item.first_seen_at, base_time);
+    EXPECT_EQ(item.last_seen_at, base_time + 1h);
+  }
+  EXPECT_EQ(store_.feed_by_id(feed_)->items_count, 5);
+}
+
+TEST_F(CommitFetch, EditedItemIsUpdatedInPlace) {
+  store_.commit_fetch(feed_, make_fetch(numbered_items(0, 2)));
+  const auto before = items();
+  auto edited = numbered_items(0, 2);
+  edited[1].title = "Corrected title";
+  edited[1].content_html = "<p>Corrected</p>";
+  const auto result = store_.commit_fetch(feed_, make_fetch(edited, base_time + 1h));
+  EXPECT_EQ(result.updated_items, 1);
+  EXPECT_EQ(result.unchanged_items, 1);
+  EXPECT_EQ(result.new_items, 0);
+  const auto after = items();
+  ASSERT_EQ(after.size(), 2u);
+  const auto& changed = after[0];  // guid-1 is the newer one
+  EXPECT_EQ(changed.title, "Corrected title");
+  EXPECT_EQ(changed.content_html, "<p>Corrected</p>");
+  EXPECT_EQ(changed.id, before[0].id);
+  EXPECT_EQ(changed.first_seen_at, base_time);
+  EXPECT_EQ(store_.recent_fetches(feed_, 1)[0].items_updated, 1);
+}
+
+TEST_F(CommitFetch, RepeatedGuidsFallBackToLinks) {
+  auto first = make_item("same-guid", at(1700000000), "First");
+  auto second = make_item("same-guid", at(1700003600), "Second");
+  second.url = "https://example.org/second";
+  const auto result = store_.commit_fetch(feed_, make_fetch({first, second}));
+  EXPECT_EQ(result.identity_scheme, feeds::IdentityScheme::link);
+  EXPECT_EQ(result.new_items, 2);
+  const auto again = store_.commit_fetch(feed_, make_fetch({first, second}, base_time + 1h));
+  EXPECT_EQ(again.new_items, 0);
+  EXPECT_EQ(items().size(), 2u);
+  EXPECT_EQ(store_.feed_by_id(feed_)->identity_scheme, feeds::IdentityScheme::link);
+}
+
+TEST_F(CommitFetch, IdenticalItemsWithoutUsableIdsAreStoredOnce) {
+  auto item = make_item("dup", at(1700000000));
+  const auto result = store_.commit_fetch(feed_, make_fetch({item, item, item}));
+  EXPECT_EQ(result.identity_scheme, feeds::IdentityScheme::content_hash);
+  EXPECT_EQ(result.new_items, 1);
+  EXPECT_EQ(items().size(), 1u);
+}
+
+TEST_F(CommitFetch, KeepsTheFeedsSchemeWhileItWorks) {
+  auto a = make_item("a", at(1700000000));
+  auto b = make_item("a", at(1700003600));
+  b.url = "https://example.org/b";
+  store_.commit_fetch(feed_, make_fetch({a, b}));  // repeated guid: link
+  auto c = make_item("c", at(1700007200));
+  auto b_fixed = b;
+  b_fixed.id = "b";
+  // Guids are unique now, but switching would re-key (and re-add) every stored item.
+  const auto result = store_.commit_fetch(feed_, make_fetch({a, b_fixed, c}, base_time + 1h));
+  EXPECT_EQ(result.identity_scheme, feeds::IdentityScheme::link);
+  EXPECT_EQ(result.new_items, 1);
+  EXPECT_EQ(items().size(), 3u);
+}
+
+TEST_F(CommitFetch, SameGuidInTwoFeedsDoesNotClobber) {
+  const auto other = store_.sync_feeds({{"https://example.org/feed.xml", {}, {}},
+                                        {"https://other.example/feed.xml", {}, {}}},
+                                       base_time)[1];
+  auto mine = make_item("shared", at(1700000000), "Mine");
+  auto theirs = make_item("shared", at(1700000000), "Theirs");
+  store_.commit_fetch(feed_, make_fetch({mine}));
+  store_.commit_fetch(other, make_fetch({theirs}));
+  EXPECT_EQ(items().at(0).title, "Mine");
+  EXPECT_EQ(store_.recent_items(10, {other}).at(0).title, "Theirs");
+}
+
+TEST_F(CommitFetch, HugeGuidIsStoredUnderACompactKey) {
+  auto item = make_item(std::string(10 * 1024, 'x'), at(1700000000));
+  store_.commit_fetch(feed_, make_fetch({item}));
+  const auto again = store_.commit_fetch(feed_, make_fetch({item}, base_time + 1h));
+  EXPECT_EQ(again.unchanged_items, 1);
+  const auto stored = items().at(0);
+  EXPECT_EQ(stored.identity_key.size(), 42u);
+  EXPECT_EQ(stored.guid->size(), 10u * 1024);
+}
+
+TEST_F(CommitFetch, FirstFetchKeepsOnlyTheNewestItems) {
+  auto fetch = make_fetch(numbered_items(0, 300));
+  fetch.first_fetch_item_limit = 50;
+  EXPECT_EQ(store_.commit_fetch(feed_, fetch).new_items, 50);
+  const auto stored = items();
+  ASSERT_EQ(stored.size(), 50u);
+  EXPECT_EQ(stored.front().guid, "guid-299");
+  EXPECT_EQ(stored.back().guid, "guid-250");
+  EXPECT_EQ(store_.feed_by_id(feed_)->archive_cutoff, at(1700000000 + 3600 * 249));
+
+  // The next fetch brings the same archive plus one new item: only the new one is added.
+  auto next = make_fetch(numbered_items(0, 301), base_time + 1h);
+  next.first_fetch_item_limit = 50;
+  const auto result = store_.commit_fetch(feed_, next);
+  EXPECT_EQ(result.new_items, 1);
+  EXPECT_EQ(result.unchanged_items, 50);
+  EXPECT_EQ(items().size(), 51u);
+}
+
+TEST_F(CommitFetch, FirstFetchWithoutDatesKeepsDocumentOrder) {
+  std::vector<feeds::Item> undated;
+  for (int n = 0; n < 10; ++n) undated.push_back(make_item("u" + std::to_string(n)));
+  auto fetch = make_fetch(undated);
+  fetch.first_fetch_item_limit = 3;
+  store_.commit_fetch(feed_, fetch);
+  std::set<std::string> guids;
+  for (const auto& item : items()) guids.insert(*item.guid);
+  EXPECT_EQ(guids, (std::set<std::string>{"u0", "u1", "u2"}));
+}
+
+TEST_F(CommitFetch, QueuesFullTextPerMode) {
+  auto summary_only = make_item("summary", at(1700000000));
+  summary_only.content_html = "<p>Short teaser</p>";
+  summary_only.content_text = "Short teaser";
+  summary_only.summary = "Short teaser";
+  auto full = make_item("full", at(1700000100));
+  full.content_text = std::string(3000, 'w');
+  auto no_link = summary_only;
+  no_link.id = "nolink";
+  no_link.url.reset();
+
+  auto fetch = make_fetch({summary_only, full, no_link});
+  fetch.full_text = FullTextMode::automatic;
+  const auto automatic = store_.commit_fetch(feed_, fetch);
+  ASSERT_EQ(automatic.full_text_items.size(), 1u);
+  EXPECT_EQ(store_.item_by_id(automatic.full_text_items[0])->guid, "summary");
+  EXPECT_EQ(store_.item_by_id(automatic.full_text_items[0])->full_text_status,
+            FullTextStatus::pending);
+
+  const auto other = store_.sync_feeds({{"https://example.org/feed.xml", {}, {}},
+                                        {"https://other.example/feed.xml", {}, {}}},
+                                       base_time)[1];
+  fetch.full_text = FullTextMode::always;
+  EXPECT_EQ(store_.commit_fetch(other, fetch).full_text_items.size(), 2u);
+  fetch.full_text = FullTextMode::always;
+  EXPECT_TRUE(store_.commit_fetch(other, fetch).full_text_items.empty()) << "only new items";
+}
+
+TEST_F(CommitFetch, FarFutureDatesAreClampedToTheFetchTime) {
+  auto item = make_item("future", at(1704067200 + 86400 * 400));
+  store_.commit_fetch(feed_, make_fetch({item}));
+  EXPECT_EQ(items().at(0).published_at, base_time);
+}
+
+TEST_F(CommitFetch, UnknownFeedIsAStorageError) {
+  EXPECT_THROW(store_.commit_fetch(feed_ + 100, make_fetch(numbered_items(0, 1))), StorageError);
+  EXPECT_TRUE(items().empty());
+}
+
+TEST_F(CommitFetch, MergedReadsFilterByFeedAndSortNewestFirst) {
+  const auto other = store_.sync_feeds({{"https://example.org/feed.xml", {}, {}},
+                                        {"https://other.example/feed.xml", {}, {}}},
+                                       base_time)[1];
+  store_.commit_fetch(feed_, make_fetch(numbered_items(0, 3)));
+  store_.commit_fetch(other, make_fetch(numbered_items(10, 2)));
+  const auto all = store_.recent_items(4);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].guid, "guid-11");
+  EXPECT_EQ(all[3].guid, "guid-1");
+  EXPECT_EQ(store_.recent_items(100, {feed_}).size(), 3u);
+  EXPECT_EQ(store_.recent_items(100, {feed_, other}).size(), 5u);
+  const auto stats = store_.feed_stats();
+  ASSERT_EQ(stats.size(), 2u);
+  EXPECT_EQ(stats[0].items_count, 3);
+  EXPECT_EQ(stats[1].newest_item_at, at(1700000000 + 3600 * 11));
+  EXPECT_EQ(store_.integrity_check(), "ok");
+}
+
+}  // namespace
+}  // namespace feedd

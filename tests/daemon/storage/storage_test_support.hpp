@@ -1,0 +1,109 @@
+#pragma once
+/// Helpers for the storage tests: a temporary folder, items and fetches to commit, and a dump
+/// of every table for "nothing changed" checks.
+
+#include <stdlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "daemon/storage/store.hpp"
+
+namespace feedd::storage_test {
+
+using namespace std::chrono_literals;
+
+/// A fresh folder under the system temp dir, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    auto pattern = (std::filesystem::temp_directory_path() / "feedd-storage-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path file(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline TimePoint at(std::int64_t unix_seconds) { return TimePoint{std::chrono::seconds{unix_seconds}}; }
+
+/// 2024-01-01T00:00:00Z, the tests' "now".
+inline const TimePoint base_time = at(1704067200);
+
+inline feeds::Item make_item(const std::string& guid, std::optional<TimePoint> published = {},
+                             const std::string& title = "") {
+  feeds::Item item;
+  item.id = guid;
+  item.url = "https://example.org/" + guid;
+  item.title = title.empty() ? "Title of " + guid : title;
+  item.content_html = "<p>Body of " + guid + "</p>";
+  item.content_text = "Body of " + guid;
+  item.summary = "Body of " + guid;
+  item.date_published = published;
+  return item;
+}
+
+/// A fetch of `items` at `now`.
+inline FetchCommit make_fetch(std::vector<feeds::Item> items, TimePoint now = base_time) {
+  FetchCommit fetch;
+  fetch.document.title = "Example feed";
+  fetch.document.home_page_url = "https://example.org/";
+  fetch.document.items = std::move(items);
+  fetch.started_at = now;
+  fetch.fetched_at = now;
+  fetch.duration = 120ms;
+  fetch.etag = "\"v1\"";
+  fetch.last_modified = "Mon, 01 Jan 2024 00:00:00 GMT";
+  fetch.next_poll_at = now + 30min;
+  fetch.first_fetch_item_limit = 1000;
+  return fetch;
+}
+
+/// `count` items guid-<first>..guid-<first+count-1>, one hour apart, newest last.
+inline std::vector<feeds::Item> numbered_items(int first, int count) {
+  std::vector<feeds::Item> items;
+  for (int n = first; n < first + count; ++n) {
+    items.push_back(make_item("guid-" + std::to_string(n), at(1700000000 + 3600 * n)));
+  }
+  return items;
+}
+
+/// Every row of every table, one line per row, for before/after comparisons.
+inline std::string dump_database(const std::filesystem::path& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  std::string dump;
+  for (const char* table : {"feeds", "items", "fetch_log"}) {
+    SQLite::Statement rows(db, std::string("SELECT * FROM ") + table + " ORDER BY id");
+    while (rows.executeStep()) {
+      dump += table;
+      for (int column = 0; column < rows.getColumnCount(); ++column) {
+        dump += '|';
+        dump += rows.isColumnNull(column) ? "NULL" : rows.getColumn(column).getString();
+      }
+      dump += '\n';
+    }
+  }
+  return dump;
+}
+
+/// SELECT count(*) ... on a separate read-only connection.
+inline std::int64_t count_rows(const std::filesystem::path& path, const std::string& where_sql) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  return db.execAndGet("SELECT count(*) FROM " + where_sql).getInt64();
+}
+
+}  // namespace feedd::storage_test
