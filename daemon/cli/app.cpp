@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "daemon/cli/check_command.hpp"
+#include "daemon/cli/extract_command.hpp"
 #include "daemon/cli/parse_command.hpp"
 #include "daemon/runtime/logging.hpp"
 
@@ -19,6 +20,7 @@ struct CliOptions {
   std::optional<std::string> log_level;
   CheckCommandOptions check;
   ParseCommandOptions parse;
+  ExtractCommandOptions extract;
   std::string help_topic;
 };
 
@@ -55,6 +57,29 @@ void add_parse_command(CLI::App& app, CliOptions& options) {
   });
 }
 
+void add_extract_command(CLI::App& app, CliOptions& options) {
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Extract the article from one HTML page (or many with --batch)");
+  CLI::Option* path =
+      extract->add_option("PATH", options.extract.input, "HTML page to extract from")->type_name("");
+  CLI::Option* batch =
+      extract
+          ->add_option("--batch", options.extract.batch_list,
+                       "File with one ID<TAB>INPUT_PATH<TAB>URL<TAB>OUTPUT_PATH line per page")
+          ->type_name("LIST");
+  extract->add_option("--url", options.extract.url, "The page's URL, for relative links")
+      ->type_name("URL");
+  extract->add_option("--format", options.extract.format, "Output: text (default), html or json")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "html", "json"}));
+  path->excludes(batch);
+  extract->callback([extract, path, batch] {
+    if (path->count() == 0 && batch->count() == 0) {
+      throw CLI::RequiredError(extract->get_name() + ": PATH or --batch LIST");
+    }
+  });
+}
+
 void add_help_command(CLI::App& app, CliOptions& options) {
   CLI::App* help = app.add_subcommand("help", "Show help for feedd or for one command");
   help->add_option("COMMAND", options.help_topic, "Command to describe")->type_name("");
@@ -73,6 +98,7 @@ void build_app(CLI::App& app, CliOptions& options) {
   app.fallthrough();
   add_check_command(app, options);
   add_parse_command(app, options);
+  add_extract_command(app, options);
   add_help_command(app, options);
   for (CLI::App* command : app.get_subcommands({})) command->group("Commands");
 }
@@ -104,6 +130,7 @@ int run_help_command(const CLI::App& app, const std::string& topic) {
 int run_chosen_command(const CLI::App& app, const CliOptions& options) {
   if (app.got_subcommand("check")) return run_check_command(options.check);
   if (app.got_subcommand("parse")) return run_parse_command(options.parse);
+  if (app.got_subcommand("extract")) return run_extract_command(options.extract);
   if (app.got_subcommand("help")) return run_help_command(app, options.help_topic);
   std::cerr << help_text(app, nullptr);
   return 2;

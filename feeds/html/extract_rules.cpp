@@ -1,0 +1,108 @@
+// The seam to the site-rule and selector modules (feeds/html/site_rules.hpp,
+// feeds/html/css_selector.hpp), which are built separately: until their headers exist, feed
+// selectors must be XPath and site rules are not applied.
+#include "feeds/html/extract_rules.hpp"
+
+#include <string>
+#include <vector>
+
+#include "feeds/html/extract_dom.hpp"
+
+#if __has_include("feeds/html/css_selector.hpp")
+#include "feeds/html/css_selector.hpp"
+#define FEEDD_HAVE_CSS_SELECTOR 1
+#endif
+#if __has_include("feeds/html/site_rules.hpp")
+#include "feeds/html/site_rules.hpp"
+#define FEEDD_HAVE_SITE_RULES 1
+#endif
+
+namespace feeds::detail {
+namespace {
+
+Result<std::string> to_xpath(std::string_view selector) {
+#ifdef FEEDD_HAVE_CSS_SELECTOR
+  return compile_selector(selector);
+#else
+  const std::string_view trimmed = trim_js_space(selector);
+  if (trimmed.starts_with("/") || trimmed.starts_with("(") || trimmed.starts_with("./")) {
+    return std::string(trimmed);
+  }
+  return Error{ErrorCode::invalid_argument,
+               "extract: selector \"" + std::string(selector) +
+                   "\": only XPath is supported in this build (no css_selector.hpp)"};
+#endif
+}
+
+Result<std::vector<pugi::xml_node>> evaluate(pugi::xml_document& document, const std::string& xpath) {
+  std::vector<pugi::xml_node> nodes;
+  try {
+    // pugixml reports a bad expression by exception: this is the boundary where it stops.
+    for (const pugi::xpath_node& match : document.child("html").select_nodes(xpath.c_str())) {
+      if (match.node() && is_element(match.node())) nodes.push_back(match.node());
+    }
+  } catch (const pugi::xpath_exception& failure) {
+    return Error{ErrorCode::invalid_argument,
+                 "extract: XPath \"" + xpath + "\": " + failure.what()};
+  }
+  return nodes;
+}
+
+bool is_inside_any(pugi::xml_node node, const std::vector<pugi::xml_node>& outer) {
+  for (pugi::xml_node parent = node.parent(); parent; parent = parent.parent()) {
+    for (pugi::xml_node candidate : outer) {
+      if (candidate == parent) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<pugi::xml_node> collect_matches(pugi::xml_document& document, std::string_view xpath) {
+  auto matches = evaluate(document, std::string(xpath));
+  if (!matches) return matches.error();
+  std::vector<pugi::xml_node> outermost;
+  for (pugi::xml_node node : *matches) {
+    if (!is_inside_any(node, outermost)) outermost.push_back(node);
+  }
+  if (outermost.empty()) return pugi::xml_node();
+  pugi::xml_node article = document.append_child("div");
+  for (pugi::xml_node node : outermost) article.append_move(node);
+  return article;
+}
+
+Result<pugi::xml_node> select_by_feed_selectors(pugi::xml_document& document,
+                                                std::string_view content_selector,
+                                                std::string_view remove_selector) {
+  if (!trim_js_space(remove_selector).empty()) {
+    auto xpath = to_xpath(remove_selector);
+    if (!xpath) return xpath.error();
+    auto junk = evaluate(document, *xpath);
+    if (!junk) return junk.error();
+    for (pugi::xml_node node : *junk) {
+      if (is_attached(node)) discard_node(node);
+    }
+  }
+  if (trim_js_space(content_selector).empty()) return pugi::xml_node();
+  auto xpath = to_xpath(content_selector);
+  if (!xpath) return xpath.error();
+  return collect_matches(document, *xpath);
+}
+
+pugi::xml_node select_by_site_rules(pugi::xml_document& document, const SiteRules& rules) {
+#ifdef FEEDD_HAVE_SITE_RULES
+  apply_site_rules_before(document, rules);
+  pugi::xml_node body = select_body(document, rules);
+  if (!body) return {};
+  pugi::xml_node article = document.append_child("div");
+  article.append_move(body);
+  return article;
+#else
+  (void)document;
+  (void)rules;
+  return {};
+#endif
+}
+
+}  // namespace feeds::detail
