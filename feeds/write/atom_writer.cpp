@@ -13,7 +13,6 @@ std::optional<TimePoint> entry_date(const MergedEntry& entry) {
   return entry.updated ? entry.updated : entry.published;
 }
 
-
 void add_link(pugi::xml_node parent, std::string_view rel, std::string_view href,
               std::string_view type = {}, std::string_view title = {}) {
   auto link = parent.append_child("link");
@@ -30,8 +29,10 @@ void add_date(pugi::xml_node parent, const char* name, TimePoint date) {
 /// Atom requires a name; a person known only by e-mail or URL is named by it.
 void add_author(pugi::xml_node entry, const Person& person, std::string_view fallback_name) {
   auto author = entry.append_child("author");
-  std::string_view name = person.name ? *person.name : person.email ? *person.email
-                          : person.url ? *person.url : fallback_name;
+  std::string_view name = person.name    ? *person.name
+                          : person.email ? *person.email
+                          : person.url   ? *person.url
+                                         : fallback_name;
   add_text_element(author, "name", name);
   if (person.url) add_text_element(author, "uri", *person.url);
   if (person.email) add_text_element(author, "email", *person.email);
@@ -54,7 +55,8 @@ void add_links(pugi::xml_node element, const MergedEntry& entry) {
     set_attribute(link, "rel", "enclosure");
     set_attribute(link, "href", attachment.url);
     if (attachment.mime_type) set_attribute(link, "type", *attachment.mime_type);
-    if (attachment.size_in_bytes) set_attribute(link, "length", std::to_string(*attachment.size_in_bytes));
+    if (attachment.size_in_bytes)
+      set_attribute(link, "length", std::to_string(*attachment.size_in_bytes));
   }
 }
 
@@ -65,11 +67,13 @@ void add_entry(pugi::xml_node root, const MergedEntry& entry, TimePoint fallback
   add_links(element, entry);
   if (entry.published) add_date(element, "published", *entry.published);
   add_date(element, "updated", entry_date(entry).value_or(fallback_updated));
-  std::string_view source_title = entry.sources.empty() ? std::string_view{} : entry.sources.front().feed_title;
+  std::string_view source_title =
+      entry.sources.empty() ? std::string_view{} : entry.sources.front().feed_title;
   for (const auto& person : entry.authors) add_author(element, person, source_title);
   if (entry.authors.empty()) add_author(element, Person{}, source_title);
   for (const auto& tag : entry.tags) set_attribute(element.append_child("category"), "term", tag);
-  if (entry.summary) set_attribute(add_text_element(element, "summary", *entry.summary), "type", "text");
+  if (entry.summary)
+    set_attribute(add_text_element(element, "summary", *entry.summary), "type", "text");
   set_attribute(add_text_element(element, "content", entry.content_html), "type", "html");
   if (!entry.sources.empty()) add_source(element, entry.sources.front());
 }

@@ -10,7 +10,9 @@ namespace {
 
 namespace json = boost::json;
 
-json::value safe_string(std::string_view text) { return json::value(xml_safe(text)); }
+json::value safe_string(std::string_view text) {
+  return json::value(xml_safe(text));
+}
 
 json::value optional_string(const std::optional<std::string>& text) {
   return text ? safe_string(*text) : json::value(nullptr);
@@ -89,7 +91,8 @@ json::object item_json(const MergedEntry& entry) {
 }  // namespace
 
 std::string write_json_feed(const MergedFeed& feed) {
-  json::object root{{"version", "https://jsonfeed.org/version/1.1"}, {"title", safe_string(feed.title)}};
+  json::object root{{"version", "https://jsonfeed.org/version/1.1"},
+                    {"title", safe_string(feed.title)}};
   if (!feed.home_url.empty()) root["home_page_url"] = safe_string(feed.home_url);
   if (!feed.self_url.empty()) root["feed_url"] = safe_string(feed.self_url);
   json::array items;

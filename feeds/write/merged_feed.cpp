@@ -25,7 +25,8 @@ void order_newest_first(std::vector<MergedEntry>& entries, std::size_t limit) {
     return left.id < right.id;
   };
   std::stable_sort(entries.begin(), entries.end(), newer);
-  if (entries.size() > limit) entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(limit), entries.end());
+  if (entries.size() > limit)
+    entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(limit), entries.end());
 }
 
 }  // namespace feeds

@@ -15,37 +15,37 @@ namespace feeds {
 /// One feed a merged entry arrived through, with that feed's own link and date for the story.
 struct EntrySource {
   std::string feed_title;
-  std::string feed_url;                       ///< the subscription URL (the feed document)
-  std::optional<std::string> feed_home_url;   ///< the site the feed belongs to
-  std::optional<std::string> url;             ///< the story's link in this feed
-  std::optional<TimePoint> date_published;    ///< the story's date in this feed
+  std::string feed_url;                      ///< the subscription URL (the feed document)
+  std::optional<std::string> feed_home_url;  ///< the site the feed belongs to
+  std::optional<std::string> url;            ///< the story's link in this feed
+  std::optional<TimePoint> date_published;   ///< the story's date in this feed
 };
 
 /// One story of a merged feed.
 struct MergedEntry {
-  std::string id;                       ///< stable: the entry's own id (guid, Atom id, ...)
+  std::string id;  ///< stable: the entry's own id (guid, Atom id, ...)
   std::optional<std::string> url;
-  std::optional<std::string> title;     ///< plain text
-  std::optional<std::string> summary;   ///< plain text
-  std::string content_html;             ///< sanitized: full text when extracted, else feed content
+  std::optional<std::string> title;    ///< plain text
+  std::optional<std::string> summary;  ///< plain text
+  std::string content_html;            ///< sanitized: full text when extracted, else feed content
   std::vector<Person> authors;
   std::optional<TimePoint> published;
   std::optional<TimePoint> updated;
   std::vector<std::string> tags;
   std::vector<Attachment> attachments;
-  std::vector<EntrySource> sources;     ///< first = primary; at least one
-  bool full_text = false;               ///< content_html is extracted full text
+  std::vector<EntrySource> sources;  ///< first = primary; at least one
+  bool full_text = false;            ///< content_html is extracted full text
 };
 
 /// A merged feed ready to write. Writers keep the entry order they are given.
 struct MergedFeed {
   std::string title;
-  std::string self_url;                 ///< where this document is served
-  std::string home_url;                 ///< the dashboard / site
-  std::string id;                       ///< stable feed id (Atom <id>)
+  std::string self_url;  ///< where this document is served
+  std::string home_url;  ///< the dashboard / site
+  std::string id;        ///< stable feed id (Atom <id>)
   std::optional<TimePoint> updated;
-  std::string generator;                ///< "feedd VERSION"
-  std::vector<MergedEntry> entries;     ///< newest first (the caller sorts and applies the limit)
+  std::string generator;             ///< "feedd VERSION"
+  std::vector<MergedEntry> entries;  ///< newest first (the caller sorts and applies the limit)
 };
 
 /// The date an entry is ordered by: published, else updated.

@@ -26,7 +26,8 @@ void add_outline(pugi::xml_node body, const OpmlOutline& subscription) {
   set_attribute(outline, "title", text);
   set_attribute(outline, "xmlUrl", subscription.xml_url);
   if (subscription.html_url) set_attribute(outline, "htmlUrl", *subscription.html_url);
-  if (auto category = category_of(subscription.tags); !category.empty()) set_attribute(outline, "category", category);
+  if (auto category = category_of(subscription.tags); !category.empty())
+    set_attribute(outline, "category", category);
 }
 
 }  // namespace

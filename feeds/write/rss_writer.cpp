@@ -25,8 +25,24 @@ std::string_view footer_target(const EntrySource& source) {
 
 std::string_view creator_name(const Person& person) {
   if (person.name) return *person.name;
-  if (person.email) return *person.email;
   return person.url ? std::string_view(*person.url) : std::string_view{};
+}
+
+/// RSS 2.0 <author> must hold an e-mail address ("jane@example.org (Jane Doe)"); a person
+/// without one is a dc:creator.
+void add_author(pugi::xml_node item, const Person& person) {
+  if (person.email) {
+    add_text_element(item, "author",
+                     person.name ? *person.email + " (" + *person.name + ")" : *person.email);
+  } else if (auto name = creator_name(person); !name.empty()) {
+    add_text_element(item, "dc:creator", name);
+  }
+}
+
+/// RSS titles are untyped: readers (feedparser, ours) read one that looks like markup as HTML,
+/// so only such a title is escaped; "AT&T" stays as it is for readers that show raw text.
+std::string rss_title_text(const std::string& title) {
+  return looks_like_html(title) ? escape_html(title) : title;
 }
 
 void add_enclosure(pugi::xml_node item, const Attachment& attachment) {
@@ -39,18 +55,18 @@ void add_enclosure(pugi::xml_node item, const Attachment& attachment) {
 
 void add_item(pugi::xml_node channel, const MergedEntry& entry) {
   auto item = channel.append_child("item");
-  if (entry.title) add_text_element(item, "title", *entry.title);
+  if (entry.title) add_text_element(item, "title", rss_title_text(*entry.title));
   if (entry.url) add_text_element(item, "link", *entry.url);
   auto guid = add_text_element(item, "guid", entry.id);
   set_attribute(guid, "isPermaLink", is_http_url(entry.id) ? "true" : "false");
   if (auto date = entry.published ? entry.published : entry.updated)
     add_text_element(item, "pubDate", format_rfc822(*date));
-  for (const auto& person : entry.authors)
-    if (auto name = creator_name(person); !name.empty()) add_text_element(item, "dc:creator", name);
+  for (const auto& person : entry.authors) add_author(item, person);
   for (const auto& tag : entry.tags) add_text_element(item, "category", tag);
   for (const auto& attachment : entry.attachments) add_enclosure(item, attachment);
   if (entry.summary) add_text_element(item, "description", escape_html(*entry.summary));
-  xml_output::add_cdata_element(item, "content:encoded", entry.content_html + rss_sources_footer(entry));
+  xml_output::add_cdata_element(item, "content:encoded",
+                                entry.content_html + rss_sources_footer(entry));
   if (!entry.sources.empty()) {
     const auto& primary = entry.sources.front();
     set_attribute(add_text_element(item, "source", primary.feed_title), "url", primary.feed_url);
@@ -66,7 +82,8 @@ void add_channel_metadata(pugi::xml_node channel, const MergedFeed& feed) {
   set_attribute(self, "href", feed.self_url);
   set_attribute(self, "rel", "self");
   set_attribute(self, "type", "application/rss+xml");
-  if (auto updated = latest_update(feed)) add_text_element(channel, "lastBuildDate", format_rfc822(*updated));
+  if (auto updated = latest_update(feed))
+    add_text_element(channel, "lastBuildDate", format_rfc822(*updated));
   add_text_element(channel, "generator", feed.generator);
 }
 
@@ -87,18 +104,20 @@ std::string write_rss(const MergedFeed& feed) {
 }
 
 std::string format_rfc822(TimePoint time) {
-  static constexpr std::array<const char*, 7> weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 7> weekdays = {"Sun", "Mon", "Tue", "Wed",
+                                                          "Thu", "Fri", "Sat"};
   static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   auto day = std::chrono::floor<std::chrono::days>(time);
   std::chrono::year_month_day date{day};
   std::chrono::hh_mm_ss clock{time - day};
   std::chrono::weekday weekday{day};
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04d %02d:%02d:%02d +0000", weekdays[weekday.c_encoding()],
-                static_cast<unsigned>(date.day()), months[static_cast<unsigned>(date.month()) - 1],
-                static_cast<int>(date.year()), static_cast<int>(clock.hours().count()),
-                static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
+  std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04d %02d:%02d:%02d +0000",
+                weekdays[weekday.c_encoding()], static_cast<unsigned>(date.day()),
+                months[static_cast<unsigned>(date.month()) - 1], static_cast<int>(date.year()),
+                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                static_cast<int>(clock.seconds().count()));
   return buffer;
 }
 

@@ -8,11 +8,13 @@
 namespace feeds {
 
 /// Writes the merged feed as RSS 2.0 with the content and Dublin Core modules. Per item:
-/// title, link, `guid` (isPermaLink="false" unless the id is an http(s) URL), pubDate
-/// (published, else updated; RFC 822 with "+0000"), one `dc:creator` per author, categories,
-/// enclosures, `description` (the summary, HTML-escaped as RSS readers expect HTML there),
-/// `content:encoded` in CDATA, and `<source url=FEED_URL>` for the primary source. The
-/// other sources are appended to the content as a footer paragraph (see rss_sources_footer).
+/// title (HTML-escaped only when it would otherwise read as markup), link, `guid`
+/// (isPermaLink="false" unless the id is an http(s) URL), pubDate (published, else updated; RFC 822
+/// with "+0000"), per author `<author>EMAIL (NAME)</author>` when the e-mail is known (RSS 2.0
+/// requires one there) else `dc:creator`, categories, enclosures, `description` (the summary,
+/// HTML-escaped as RSS readers expect HTML there), `content:encoded` in CDATA, and `<source
+/// url=FEED_URL>` for the primary source. The other sources are appended to the content as a footer
+/// paragraph (see rss_sources_footer).
 std::string write_rss(const MergedFeed& feed);
 
 /// The footer added to content:encoded for a story that arrived through several feeds:

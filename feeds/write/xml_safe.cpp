@@ -39,7 +39,9 @@ bool is_xml_char(char32_t c) {
   return c <= 0x10FFFF;
 }
 
-bool is_plain_ascii(unsigned char byte) { return byte >= 0x20 && byte < 0x7F; }
+bool is_plain_ascii(unsigned char byte) {
+  return byte >= 0x20 && byte < 0x7F;
+}
 
 }  // namespace
 
