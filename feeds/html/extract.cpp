@@ -7,6 +7,7 @@
 #include "feeds/html/extract_content.hpp"
 #include "feeds/html/extract_dom.hpp"
 #include "feeds/html/extract_metadata.hpp"
+#include "feeds/html/extract_prescan.hpp"
 #include "feeds/html/extract_quality.hpp"
 #include "feeds/html/extract_text.hpp"
 #include "feeds/html/html_serialize.hpp"
@@ -69,7 +70,7 @@ Result<Article> extract_article(const ExtractRequest& request, const ExtractOpti
   if (std::optional<Error> problem = check_input(request.bytes, options)) return *problem;
   const DecodedPage page = decode_html_page(request.bytes, request.content_type);
   pugi::xml_document document;
-  parse_html_document(page.utf8, document);
+  parse_html_document(detail::drop_script_bodies(page.utf8), document);
   const pugi::xml_node html = document.child("html");
   const detail::JsonLdArticle json_ld = detail::read_json_ld(html, detail::article_title(html));
   const detail::PageMetadata metadata = detail::read_metadata(html, json_ld, request.url);

@@ -125,13 +125,16 @@ bool is_attached(pugi::xml_node node) {
   return false;
 }
 
-std::string text_content(pugi::xml_node node) {
-  std::string text;
-  if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) return node.value();
+template <class Visit>
+void for_each_text(pugi::xml_node node, Visit&& visit) {
+  if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+    visit(std::string_view(node.value()));
+    return;
+  }
   pugi::xml_node current = node.first_child();
   while (current) {
     if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata) {
-      text += current.value();
+      visit(std::string_view(current.value()));
     } else if (pugi::xml_node child = current.first_child()) {
       current = child;
       continue;
@@ -140,6 +143,11 @@ std::string text_content(pugi::xml_node node) {
     if (current == node) break;
     current = current.next_sibling();
   }
+}
+
+std::string text_content(pugi::xml_node node) {
+  std::string text;
+  for_each_text(node, [&](std::string_view part) { text += part; });
   return text;
 }
 
@@ -208,7 +216,37 @@ std::size_t js_length(std::string_view utf8) {
   return units;
 }
 
-std::size_t inner_text_length(pugi::xml_node node) { return js_length(inner_text(node)); }
+std::size_t inner_text_length(pugi::xml_node node) {
+  // Streams what js_length(inner_text(node)) would measure: characters that are not whitespace,
+  // plus one for every whitespace run between two of them.
+  std::size_t length = 0;
+  bool seen_text = false, pending_space = false;
+  const auto measure = [&](std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+      if (std::size_t space = js_space_length(text.substr(i))) {
+        pending_space = seen_text;
+        i += space;
+        continue;
+      }
+      const auto byte = static_cast<unsigned char>(text[i]);
+      const std::size_t width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+      length += (pending_space ? 1 : 0) + (width == 4 ? 2 : 1);
+      pending_space = false;
+      seen_text = true;
+      i += width;
+    }
+  };
+  for_each_text(node, measure);
+  return length;
+}
+
+bool has_text(pugi::xml_node node) {
+  bool found = false;
+  for_each_text(node, [&](std::string_view text) {
+    found = found || !trim_js_space(text).empty();
+  });
+  return found;
+}
 
 double link_density(pugi::xml_node node) {
   const std::size_t text_length = inner_text_length(node);
@@ -253,7 +291,7 @@ bool is_whitespace_node(pugi::xml_node node) {
 }
 
 bool is_element_without_content(pugi::xml_node node) {
-  if (!is_element(node) || !trim_js_space(text_content(node)).empty()) return false;
+  if (!is_element(node) || has_text(node)) return false;
   std::size_t children = 0, breaks = 0;
   for (pugi::xml_node child = first_element_child(node); child;
        child = next_element_sibling(child)) {

@@ -92,8 +92,8 @@ void remove_repeated_byline(pugi::xml_node content, std::string_view byline) {
   if (wanted.empty()) return;
   pugi::xml_node node = first_element_child(content);
   while (node) {
-    const std::string text = inner_text(node);
-    if (js_length(text) < 100 && lower_ascii_copy(strip_by_prefix(text)) == wanted) {
+    if (inner_text_length(node) < 100 &&
+        lower_ascii_copy(strip_by_prefix(inner_text(node))) == wanted) {
       const pugi::xml_node next = next_element(node, true);
       discard_node(node);
       node = next;

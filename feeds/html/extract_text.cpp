@@ -27,7 +27,7 @@ Break break_of(pugi::xml_node node) {
 bool is_invisible(pugi::xml_node node) {
   return name_in(node, {"script", "style", "noscript", "template", "title", "svg", "iframe",
                         "object", "embed", "canvas", "select", "textarea", "audio", "video",
-                        "button", "input", "head", "math"});
+                        "button", "input", "head"});
 }
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -45,6 +45,7 @@ class TextBuilder {
     }
   }
   void add_break(Break level) {
+    if (level == none) return;
     pending_break_ = std::max(pending_break_, static_cast<int>(level));
     pending_space_ = false;
   }
