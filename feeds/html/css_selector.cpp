@@ -17,12 +17,22 @@ Error css_error(std::size_t position, std::string_view what) {
                "css: position "s + std::to_string(position + 1) + ": " + std::string(what)};
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_hex_digit(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool is_non_ascii(char c) {
+  return static_cast<unsigned char>(c) >= 0x80;
+}
 
 bool is_name_char(char c) {
   return is_ascii_alpha(c) || is_digit(c) || c == '-' || c == '_' || is_non_ascii(c);
@@ -71,31 +81,6 @@ void append_utf8(std::string& out, unsigned long code_point) {
     out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (code_point & 0x3F));
   }
-}
-
-std::string token_predicate(std::string_view attribute, std::string_view token) {
-  if (token.empty() || token.find_first_of(" \t\n\r\f") != std::string_view::npos) {
-    return "false()";  // a whitespace-separated token can be neither empty nor hold spaces
-  }
-  return "contains(concat(' ', normalize-space(@"s + std::string(attribute) + "), ' '), " +
-         xpath_string_literal(" "s + std::string(token) + " ") + ")";
-}
-
-/// The XPath predicate for [attribute OP value] (Selectors Level 4 §6).
-std::string attribute_predicate(const std::string& attribute, std::string_view op,
-                                 const std::string& value) {
-  const std::string name = "@"s + attribute;
-  const std::string literal = xpath_string_literal(value);
-  if (op == "=") return name + " = " + literal;
-  if (op == "~=") return token_predicate(attribute, value);
-  if (op == "|=") return name + " = " + literal + " or starts-with(" + name + ", " +
-                         xpath_string_literal(value + "-") + ")";
-  if (value.empty()) return "false()";  // ^=, $=, *= with "" represent nothing
-  if (op == "^=") return "starts-with("s + name + ", " + literal + ")";
-  if (op == "*=") return "contains("s + name + ", " + literal + ")";
-  // XPath 1.0 has no ends-with().
-  return "substring("s + name + ", string-length(" + name + ") - string-length(" + literal +
-         ") + 1) = " + literal;
 }
 
 void append_predicate(std::string& xpath, std::string_view predicate) {
@@ -152,7 +137,7 @@ class CssCompiler {
         std::string name;
         if (MaybeError error = read_name(name, c == '#' ? "an id" : "a class name")) return error;
         append_predicate(xpath, c == '#' ? "@id = "s + xpath_string_literal(name)
-                                         : token_predicate("class", name));
+                                         : xpath_token_predicate("class", name));
       } else if (c == '[') {
         if (MaybeError error = compile_attribute(xpath)) return error;
       } else if (c == ':') {
@@ -161,8 +146,8 @@ class CssCompiler {
         break;
       }
     }
-    if (pos_ == start) return at_end() ? css_error(pos_, "expected a selector")
-                                       : unexpected_character();
+    if (pos_ == start)
+      return at_end() ? css_error(pos_, "expected a selector") : unexpected_character();
     return std::nullopt;
   }
 
@@ -212,7 +197,7 @@ class CssCompiler {
     if (is_ascii_alpha(peek())) return css_error(pos_, "unsupported attribute case flag");
     if (peek() != ']') return css_error(pos_, "expected ']'");
     ++pos_;
-    append_predicate(xpath, attribute_predicate(attribute, op, value));
+    append_predicate(xpath, xpath_attribute_predicate(attribute, op, value));
     return std::nullopt;
   }
 
@@ -290,12 +275,11 @@ class CssCompiler {
   Error unsupported_pseudo() const {
     std::size_t end = pos_ + 1;
     while (end < css_.size() && (css_[end] == ':' || is_name_char(css_[end]))) ++end;
-    return css_error(pos_, "unsupported pseudo-class '"s + std::string(css_.substr(pos_, end - pos_)) + "'");
+    return css_error(
+        pos_, "unsupported pseudo-class '"s + std::string(css_.substr(pos_, end - pos_)) + "'");
   }
 
-  Error unexpected_character() const {
-    return css_error(pos_, "unexpected '"s + peek() + "'");
-  }
+  Error unexpected_character() const { return css_error(pos_, "unexpected '"s + peek() + "'"); }
 
   bool skip_spaces() {
     const std::size_t start = pos_;
@@ -314,9 +298,8 @@ class CssCompiler {
 
 bool looks_like_xpath(std::string_view selector) {
   selector = trim_spaces(selector);
-  return selector.starts_with('/') || selector.starts_with("./") ||
-         selector.starts_with("../") || selector.starts_with('(') ||
-         selector.find("[@") != std::string_view::npos;
+  return selector.starts_with('/') || selector.starts_with("./") || selector.starts_with("../") ||
+         selector.starts_with('(') || selector.find("[@") != std::string_view::npos;
 }
 
 Result<std::string> compile_selector(std::string_view css_or_xpath) {

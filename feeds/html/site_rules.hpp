@@ -30,20 +30,20 @@ struct SiteTest {
 /// The rules of one site file. XPath lists are tried in file order; every XPath in them
 /// compiled when the file was read (a bad one is dropped with a warning).
 struct SiteRules {
-  std::vector<std::string> title;             ///< XPath, node or string
-  std::vector<std::string> body;              ///< XPath selecting the article element(s)
-  std::vector<std::string> author;            ///< XPath, node or string
-  std::vector<std::string> date;              ///< XPath, node or string
-  std::vector<std::string> strip;             ///< XPath of nodes to remove before extraction
-  std::vector<std::string> strip_id_or_class; ///< remove elements with this id or class token
-  std::vector<std::string> strip_image_src;   ///< remove <img> whose src contains this
-  std::vector<std::string> single_page_link;  ///< XPath of the link to a one-page version
-  std::vector<std::string> next_page_link;    ///< XPath of the link to the next page
-  std::vector<std::string> native_ad_clues;   ///< XPath whose match marks a page as an advert
-  std::vector<Replacement> replacements;      ///< find_string/replace_string, in file order
+  std::vector<std::string> title;              ///< XPath, node or string
+  std::vector<std::string> body;               ///< XPath selecting the article element(s)
+  std::vector<std::string> author;             ///< XPath, node or string
+  std::vector<std::string> date;               ///< XPath, node or string
+  std::vector<std::string> strip;              ///< XPath of nodes to remove before extraction
+  std::vector<std::string> strip_id_or_class;  ///< remove elements whose id/class contains this
+  std::vector<std::string> strip_image_src;    ///< remove <img> whose src contains this
+  std::vector<std::string> single_page_link;   ///< XPath of the link to a one-page version
+  std::vector<std::string> next_page_link;     ///< XPath of the link to the next page
+  std::vector<std::string> native_ad_clues;    ///< XPath whose match marks a page as an advert
+  std::vector<Replacement> replacements;       ///< find_string/replace_string, in file order
   std::vector<std::pair<std::string, std::string>> http_headers;  ///< name, value
-  std::vector<SiteTest> tests;                ///< test_url with its test_contains
-  std::string parser;                         ///< the `parser` directive, as written
+  std::vector<SiteTest> tests;        ///< test_url with its test_contains
+  std::string parser;                 ///< the `parser` directive, as written
   bool prune = true;                  ///< let the extractor drop non-content inside the body
   bool autodetect_on_failure = true;  ///< fall back to automatic extraction when rules miss
   std::optional<bool> tidy;           ///< ftr's HTML Tidy switch; we never tidy (kept as read)
@@ -68,8 +68,9 @@ SiteRules merge_site_rules(SiteRules site, const SiteRules& global);
 std::string apply_replacements(std::string html, const SiteRules& rules);
 
 /// Removes what the rules strip before extraction: nodes selected by `strip`, elements whose id
-/// equals or whose class has a token equal to a `strip_id_or_class` value, and <img> elements
-/// whose src contains a `strip_image_src` value. Expressions that fail add to `warnings`.
+/// or class attribute contains a `strip_id_or_class` value (a substring, as ftr matches it), and
+/// <img> elements whose src contains a `strip_image_src` value. Expressions that fail add to `warnings`.
+/// Take the title, author, date and page links first: strip rules often remove the byline.
 void apply_site_rules_before(pugi::xml_document& document, const SiteRules& rules,
                              std::vector<std::string>* warnings = nullptr);
 
@@ -89,9 +90,8 @@ std::optional<std::string> select_text(const pugi::xml_document& document,
 /// The absolute URL of the next page from `next_page_link` (an element's href, an attribute or a
 /// string), resolved against `base_url`; nullopt when nothing matches or the URL is unsafe.
 std::optional<std::string> select_next_page_link(const pugi::xml_document& document,
-                                                  const SiteRules& rules,
-                                                  std::string_view base_url,
-                                                  std::vector<std::string>* warnings = nullptr);
+                                                 const SiteRules& rules, std::string_view base_url,
+                                                 std::vector<std::string>* warnings = nullptr);
 
 /// The same for `single_page_link`: the URL of the whole article on one page.
 std::optional<std::string> select_single_page_link(const pugi::xml_document& document,

@@ -47,13 +47,27 @@ constexpr TextListDirective kTextLists[] = {
 
 /// Directives of ftr-site-config that we read past: logins, feed-side links and DOM surgery.
 constexpr std::string_view kUnsupported[] = {
-    "single_page_link_in_feed", "if_page_contains",     "autodetect_next_page",
-    "strip_comments",           "strip_attr",           "post_strip_attr",
-    "insert_detected_image",    "login_uri",            "login_username_field",
-    "login_password_field",     "login_extra_fields",   "not_logged_in_xpath",
-    "requires_login",           "skip_json_ld",         "src_lazy_load_attr",
-    "footnotes",                "convert_double_br_tags", "dissolve",
-    "move_into",                "wrap_in",              "skip_id_or_class",
+    "single_page_link_in_feed",
+    "if_page_contains",
+    "autodetect_next_page",
+    "strip_comments",
+    "strip_attr",
+    "post_strip_attr",
+    "insert_detected_image",
+    "login_uri",
+    "login_username_field",
+    "login_password_field",
+    "login_extra_fields",
+    "not_logged_in_xpath",
+    "requires_login",
+    "skip_json_ld",
+    "src_lazy_load_attr",
+    "footnotes",
+    "convert_double_br_tags",
+    "dissolve",
+    "move_into",
+    "wrap_in",
+    "skip_id_or_class",
     "test_urls",
 };
 
@@ -72,8 +86,8 @@ std::string lower_ascii(std::string_view text) {
 }
 
 bool is_directive_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
 }
 
 /// RFC 9110 §5.6.2 token.

@@ -11,7 +11,9 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
   to.insert(to.end(), from.begin(), from.end());
 }
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 
 bool has_header(const SiteRules& rules, const std::string& name) {
   return std::any_of(rules.http_headers.begin(), rules.http_headers.end(), [&](const auto& header) {

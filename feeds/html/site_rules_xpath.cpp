@@ -55,8 +55,8 @@ Result<std::string> validate_xpath(std::string_view xpath, XPathKind kind) {
     return expression;
   } catch (const pugi::xpath_exception& error) {
     return Error{ErrorCode::invalid_argument, "xpath: position "s +
-                                                  std::to_string(error.result().offset + 1) +
-                                                  ": " + error.result().description()};
+                                                  std::to_string(error.result().offset + 1) + ": " +
+                                                  error.result().description()};
   } catch (const std::exception& error) {
     return Error{ErrorCode::invalid_argument, "xpath: "s + error.what()};
   }
@@ -81,6 +81,31 @@ std::string xpath_string_literal(std::string_view text) {
   }
   out.resize(out.size() - 2);
   return out + ")";
+}
+
+std::string xpath_token_predicate(std::string_view attribute, std::string_view token) {
+  if (token.empty() || token.find_first_of(" \t\n\r\f") != std::string_view::npos) {
+    return "false()";  // a whitespace-separated token can be neither empty nor hold spaces
+  }
+  return "contains(concat(' ', normalize-space(@"s + std::string(attribute) + "), ' '), " +
+         xpath_string_literal(" "s + std::string(token) + " ") + ")";
+}
+
+std::string xpath_attribute_predicate(std::string_view attribute, std::string_view op,
+                                      std::string_view value) {
+  const std::string name = "@"s + std::string(attribute);
+  const std::string literal = xpath_string_literal(value);
+  if (op == "=") return name + " = " + literal;
+  if (op == "~=") return xpath_token_predicate(attribute, value);
+  if (op == "|=")
+    return name + " = " + literal + " or starts-with(" + name + ", " +
+           xpath_string_literal(std::string(value) + "-") + ")";
+  if (value.empty()) return "false()";  // ^=, $=, *= with "" represent nothing
+  if (op == "^=") return "starts-with("s + name + ", " + literal + ")";
+  if (op == "*=") return "contains("s + name + ", " + literal + ")";
+  // XPath 1.0 has no ends-with().
+  return "substring("s + name + ", string-length(" + name + ") - string-length(" + literal +
+         ") + 1) = " + literal;
 }
 
 std::vector<pugi::xpath_node> select_xpath_nodes(pugi::xml_node context, std::string_view xpath,

@@ -31,6 +31,16 @@ bool xpath_selects_nodes(std::string_view xpath);
 /// kinds becomes a concat() of pieces.
 std::string xpath_string_literal(std::string_view text);
 
+/// An XPath predicate (without brackets) true when the whitespace-separated list in
+/// `attribute` holds `token`; "false()" for an empty token or one with spaces, which no list holds.
+std::string xpath_token_predicate(std::string_view attribute, std::string_view token);
+
+/// The XPath predicate (without brackets) for the CSS attribute selector [attribute OP value],
+/// OP one of = ~= |= ^= $= *= (Selectors Level 4 §6.2–6.3); XPath 1.0 has no ends-with(), so
+/// $= compares a substring.
+std::string xpath_attribute_predicate(std::string_view attribute, std::string_view op,
+                                      std::string_view value);
+
 /// The nodes `xpath` selects below `context`, in document order. An expression that fails to
 /// compile or evaluate selects nothing and appends "xpath 'EXPR': REASON" to `warnings`.
 std::vector<pugi::xpath_node> select_xpath_nodes(pugi::xml_node context, std::string_view xpath,

@@ -79,7 +79,8 @@ TEST(LoadSiteRules, LoadsHostFilesAndGlobalAndLooksUpHostsTheFtrWay) {
 TEST(LoadSiteRules, LeavesOutBadFilesWithFileAndLineAndKeepsTheRest) {
   TempFolder folder;
   ASSERT_FALSE(folder.path().empty());
-  const fs::path bad = folder.write("bad.example.com.txt", "title: //h1\n# fine so far\nprune: maybe\n");
+  const fs::path bad =
+      folder.write("bad.example.com.txt", "title: //h1\n# fine so far\nprune: maybe\n");
   const fs::path noisy = folder.write("noisy.example.com.txt", "body: //main\nfrobnicate: 1\n");
   const fs::path gone = folder.path() / "gone.example.com.txt";
   fs::create_symlink(folder.path() / "missing-target", gone);
@@ -115,9 +116,8 @@ TEST(LoadSiteRules, LeavesOutOversizedFiles) {
   const fs::path big = folder.write("big.example.com.txt", huge);
   folder.write("small.example.com.txt", "title: //h1\n");
   const feedd::LoadedSiteRules loaded = feedd::load_site_rules(folder.path());
-  EXPECT_THAT(loaded.errors,
-              ElementsAre(big.string() + ": larger than " +
-                          std::to_string(feedd::kMaxSiteRulesFileSize) + " bytes"));
+  EXPECT_THAT(loaded.errors, ElementsAre(big.string() + ": larger than " +
+                                         std::to_string(feedd::kMaxSiteRulesFileSize) + " bytes"));
   EXPECT_EQ(loaded.rules.size(), 1u);
 }
 

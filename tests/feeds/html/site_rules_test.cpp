@@ -65,8 +65,7 @@ TEST(ParseSiteRules, ReadsEveryDirective) {
       "test_contains: second\n"
       "test_url: https://example.com/b\n"
       "TITLE:   //h2   \n");
-  EXPECT_THAT(rules.title,
-              ElementsAre("//h1", "//meta[@property=\"og:title\"]/@content", "//h2"));
+  EXPECT_THAT(rules.title, ElementsAre("//h1", "//meta[@property=\"og:title\"]/@content", "//h2"));
   EXPECT_THAT(rules.body, ElementsAre("//article"));
   EXPECT_THAT(rules.author, ElementsAre("substring-after(//p[@class='by'], 'By ')"));
   EXPECT_THAT(rules.date, ElementsAre("//time/@datetime"));
@@ -155,7 +154,8 @@ TEST(ParseSiteRules, RejectsMalformedFilesNamingSourceAndLine) {
   EXPECT_EQ(parse_error("title: //h1\njust some words\n"),
             "site.txt:2: expected 'directive: value'");
   EXPECT_EQ(parse_error(": //h1\n"), "site.txt:1: expected 'directive: value'");
-  EXPECT_EQ(parse_error("\n\nprune: maybe\n"), "site.txt:3: prune: expected yes or no, got 'maybe'");
+  EXPECT_EQ(parse_error("\n\nprune: maybe\n"),
+            "site.txt:3: prune: expected yes or no, got 'maybe'");
   EXPECT_EQ(parse_error("replace_string: x\n"),
             "site.txt:1: replace_string without a preceding find_string");
   EXPECT_EQ(parse_error("find_string: a\nfind_string: b\nreplace_string: x\n"),
@@ -195,23 +195,25 @@ TEST(ApplyReplacements, ReplacesEveryOccurrenceOfEachPairInOrder) {
             "<img src=1><img src=2>");
 }
 
-TEST(ApplySiteRulesBefore, StripsByXPathIdClassTokenAndImageSource) {
+TEST(ApplySiteRulesBefore, StripsByXPathIdOrClassSubstringAndImageSource) {
   Page page(R"(<body>
     <div id="keep" style="color:red">
       <div id="ad1" class="ad"><div id="ad2" class="ad">nested</div></div>
       <p id="share" class="x">by id</p>
-      <p id="p1" class="post share-tools">token</p>
-      <p id="p2" class="shared">not a token match</p>
+      <p id="p1" class="post share-tools">in the class list</p>
+      <span id="p2" class="mw-editsection-bracket">substring of a class, as ftr matches</span>
+      <p id="p3" class="edit section">no single class holds it</p>
+      <p id="toolbox-editsection">substring of an id</p>
       <img id="i1" src="https://ads.example/pixel.gif?x=1"><img id="i2" src="/photo.jpg">
       <span id="s1" src="/pixel.gif">not an img</span>
     </div></body>)");
   feeds::SiteRules rules;
   rules.strip = {"//div[@class='ad']", "//@style"};
-  rules.strip_id_or_class = {"share", "share-tools"};
+  rules.strip_id_or_class = {"share", "editsection"};
   rules.strip_image_src = {"pixel.gif"};
   std::vector<std::string> warnings;
   feeds::apply_site_rules_before(page.document, rules, &warnings);
-  EXPECT_EQ(page.ids(), "keep p2 i2 s1");
+  EXPECT_EQ(page.ids(), "keep p3 i2 s1");
   EXPECT_FALSE(page.document.select_node("//*[@style]"));
   EXPECT_THAT(warnings, IsEmpty());
 }
@@ -426,10 +428,11 @@ std::string extract_with_rules(const feeds::SiteRules& rules, const std::string&
   out += "title: " + feeds::select_text(document, rules.title, &warnings).value_or("-") + "\n";
   out += "author: " + feeds::select_text(document, rules.author, &warnings).value_or("-") + "\n";
   out += "date: " + feeds::select_text(document, rules.date, &warnings).value_or("-") + "\n";
-  out += "next: " + feeds::select_next_page_link(document, rules, url, &warnings).value_or("-") +
-         "\n";
-  out += "single: " +
-         feeds::select_single_page_link(document, rules, url, &warnings).value_or("-") + "\n";
+  out +=
+      "next: " + feeds::select_next_page_link(document, rules, url, &warnings).value_or("-") + "\n";
+  out +=
+      "single: " + feeds::select_single_page_link(document, rules, url, &warnings).value_or("-") +
+      "\n";
   feeds::apply_site_rules_before(document, rules, &warnings);
   const pugi::xml_node body = feeds::select_body(document, rules, &warnings);
   out += "body:\n" + (body ? feeds::serialize_html_children(body) : "-"s) + "\n";
@@ -458,8 +461,7 @@ TEST(SiteRulesGolden, RealisticRuleFilesExtractTheExpectedParts) {
     const std::string actual =
         extract_with_rules(*rules, read_data(page.page + ".html"s), page.url);
     if (std::getenv("FEEDD_UPDATE_GOLDEN") != nullptr) {
-      std::ofstream(std::string(FEEDD_TEST_DATA_DIR) + "/site-rules/" + page.page +
-                        ".expected.txt",
+      std::ofstream(std::string(FEEDD_TEST_DATA_DIR) + "/site-rules/" + page.page + ".expected.txt",
                     std::ios::binary)
           << actual;
     }
