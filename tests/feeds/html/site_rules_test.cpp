@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -166,6 +167,31 @@ TEST(ParseSiteRules, RejectsMalformedFilesNamingSourceAndLine) {
             "site.txt:1: expected '): ' after the argument of replace_string");
   EXPECT_EQ(parse_error("http_header: x\n"), "site.txt:1: expected http_header(NAME): VALUE");
   EXPECT_EQ(parse_error("title: a\0b\n"s), "site.txt:1: NUL byte in line");
+}
+
+/// Random line soup from directive names and punctuation: never an exception, and every error
+/// names the source and a line of the input.
+TEST(ParseSiteRules, NeverThrowsOnArbitraryText) {
+  const std::vector<std::string> pieces = {
+      "title",       "body",     "strip", "prune",    "find_string", "replace_string",
+      "http_header", "test_url", ": ",    ":",        "(",           ")",
+      "):",          "//p",      "[@a='", "yes",      "no",          "#",
+      " ",           "\n",       "\r\n",  "\xC3\xA9", "x",           "("};
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 40);
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (int n = length(random); n > 0; --n) text += pieces[pick(random)];
+    const feeds::Result<feeds::SiteRules> rules = feeds::parse_site_rules(text, "soup.txt");
+    if (!rules) {
+      EXPECT_TRUE(rules.error().message.starts_with("soup.txt:")) << rules.error().message;
+    } else {
+      for (const std::string& warning : rules->warnings) {
+        EXPECT_TRUE(warning.starts_with("soup.txt:")) << warning;
+      }
+    }
+  }
 }
 
 // ---- applying -----------------------------------------------------------------------------
