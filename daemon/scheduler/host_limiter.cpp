@@ -39,7 +39,9 @@ HostLimiter::Permit& HostLimiter::Permit::operator=(Permit&& other) noexcept {
   return *this;
 }
 
-HostLimiter::Permit::~Permit() { release(); }
+HostLimiter::Permit::~Permit() {
+  release();
+}
 
 void HostLimiter::Permit::release() noexcept {
   if (auto* owner = std::exchange(owner_, nullptr)) owner->release(host_);

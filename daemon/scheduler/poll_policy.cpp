@@ -30,7 +30,8 @@ std::string format_span(seconds span) {
     text.append(std::to_string(s / 60)).append(" min");
   } else if (s < 2 * 86400) {
     text.append(std::to_string(s / 3600)).append(" h");
-    if (const auto rest = (s % 3600) / 60) text.append(" ").append(std::to_string(rest)).append(" min");
+    if (const auto rest = (s % 3600) / 60)
+      text.append(" ").append(std::to_string(rest)).append(" min");
   } else {
     text.append(std::to_string(s / 86400)).append(" d");
   }
@@ -144,7 +145,8 @@ std::optional<seconds> syndication_interval(const std::string& period,
   }};
   std::string lower;
   for (char c : period) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') lower += static_cast<char>(std::tolower(c));
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+      lower += static_cast<char>(std::tolower(c));
   }
   const int times = frequency && *frequency > 0 ? *frequency : 1;
   for (const auto& [name, length] : periods) {

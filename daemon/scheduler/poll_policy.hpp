@@ -37,8 +37,8 @@ struct PollPolicy {
   std::chrono::seconds min_interval = std::chrono::minutes(5);
   std::chrono::seconds max_interval = std::chrono::hours(24);
   std::chrono::seconds max_backoff = std::chrono::hours(24);
-  double jitter_fraction = 0.1;          ///< jitter adds up to this share of the delay
-  bool adapt_to_posting_rate = true;     ///< false when the feed's config fixes its interval
+  double jitter_fraction = 0.1;       ///< jitter adds up to this share of the delay
+  bool adapt_to_posting_rate = true;  ///< false when the feed's config fixes its interval
 };
 
 /// What storage knows about a feed's history and what the last response hinted.
@@ -49,8 +49,8 @@ struct FeedPollStats {
   std::optional<std::chrono::seconds> http_max_age;           ///< Cache-Control max-age
   std::optional<sys_seconds> http_expires;                    ///< Expires
   std::optional<int> ttl_minutes;                             ///< RSS <ttl>
-  std::vector<int> skip_hours;  ///< RSS <skipHours>, UTC hours 0-23
-  std::vector<int> skip_days;   ///< RSS <skipDays>, 0 = Sunday … 6 = Saturday
+  std::vector<int> skip_hours;                                ///< RSS <skipHours>, UTC hours 0-23
+  std::vector<int> skip_days;                ///< RSS <skipDays>, 0 = Sunday … 6 = Saturday
   std::optional<std::string> update_period;  ///< sy:updatePeriod: hourly, daily, weekly, …
   std::optional<int> update_frequency;       ///< sy:updateFrequency, times per period
 };
@@ -78,8 +78,7 @@ PollPlan plan_next_poll(const FeedPollStats& stats, const PollOutcome& outcome,
 
 /// The time of the next poll, or nullopt when the feed must not be polled again (410 Gone).
 std::optional<sys_seconds> next_poll(const FeedPollStats& stats, const PollOutcome& outcome,
-                                     const PollPolicy& policy, sys_seconds now,
-                                     double jitter_unit);
+                                     const PollPolicy& policy, sys_seconds now, double jitter_unit);
 
 /// One line for logs and the dashboard: "in 14 min (ttl 60 min)", "not scheduled (gone (410))".
 std::string describe_schedule(const PollPlan& plan, sys_seconds now);

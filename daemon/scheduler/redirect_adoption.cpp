@@ -8,7 +8,9 @@
 namespace feedd {
 namespace {
 
-bool is_permanent(const RedirectHop& hop) { return hop.status == 301 || hop.status == 308; }
+bool is_permanent(const RedirectHop& hop) {
+  return hop.status == 301 || hop.status == 308;
+}
 
 std::optional<std::string> scheme_of(const std::string& url) {
   auto parsed = boost::urls::parse_absolute_uri(url);
@@ -41,6 +43,8 @@ std::optional<std::string> url_to_adopt(const RedirectChain& chain) {
   return target;
 }
 
-bool should_adopt_redirect(const RedirectChain& chain) { return url_to_adopt(chain).has_value(); }
+bool should_adopt_redirect(const RedirectChain& chain) {
+  return url_to_adopt(chain).has_value();
+}
 
 }  // namespace feedd

@@ -16,8 +16,8 @@ struct RedirectHop {
 
 /// What a fetch that followed redirects found out.
 struct RedirectChain {
-  std::string feed_url;           ///< the URL stored for the feed, where the chain started
-  std::vector<RedirectHop> hops;  ///< in order; the last location is the final URL
+  std::string feed_url;              ///< the URL stored for the feed, where the chain started
+  std::vector<RedirectHop> hops;     ///< in order; the last location is the final URL
   bool ended_in_valid_feed = false;  ///< final response was 2xx and parsed as a feed
   bool every_hop_allowed = false;    ///< the fetcher's SSRF and scheme guard passed every hop
   bool final_url_taken = false;      ///< another subscribed feed already uses the final URL

@@ -2,6 +2,7 @@
 
 #include <random>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -9,7 +10,6 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/system/system_error.hpp>
-#include <spdlog/spdlog.h>
 
 namespace feedd {
 
@@ -47,7 +47,9 @@ Scheduler::Scheduler(asio::any_io_executor executor, const Clock& clock, HostLim
   if (options_.max_sleep < std::chrono::seconds(1)) options_.max_sleep = std::chrono::seconds(1);
 }
 
-void Scheduler::wake() { timer_.cancel(); }
+void Scheduler::wake() {
+  timer_.cancel();
+}
 
 std::chrono::seconds Scheduler::time_until_next_due() const {
   if (queue_.empty()) return options_.max_sleep;
@@ -79,14 +81,13 @@ void Scheduler::launch(Entry& entry) {
   const auto task = ++next_task_;
   auto& signal = tasks_[task] = std::make_unique<asio::cancellation_signal>();
   const auto id = entry.feed.id;
-  asio::co_spawn(executor_, poll_feed(id, entry.host, entry.generation),
-                 asio::bind_cancellation_slot(signal->slot(), [this, task, id](std::exception_ptr e) {
-                   on_task_done(task, id, e);
-                 }));
+  asio::co_spawn(
+      executor_, poll_feed(id, entry.host, entry.generation),
+      asio::bind_cancellation_slot(
+          signal->slot(), [this, task, id](std::exception_ptr e) { on_task_done(task, id, e); }));
 }
 
-asio::awaitable<void> Scheduler::poll_feed(FeedId id, std::string host,
-                                           std::uint64_t generation) {
+asio::awaitable<void> Scheduler::poll_feed(FeedId id, std::string host, std::uint64_t generation) {
   auto permit = co_await limiter_.acquire(std::move(host));
   RefreshResult result;
   try {
@@ -127,8 +128,8 @@ void Scheduler::record_result(FeedId id, std::uint64_t generation, RefreshResult
     entry.host = host_key(entry.feed.url);
   }
   const auto now = clock_.now();
-  const auto plan = plan_next_poll(entry.feed.stats, result.outcome, entry.feed.policy, now,
-                                   options_.jitter());
+  const auto plan =
+      plan_next_poll(entry.feed.stats, result.outcome, entry.feed.policy, now, options_.jitter());
   entry.last_plan = describe_schedule(plan, now);
   if (!plan.at) {
     entry.disabled = true;

@@ -42,9 +42,9 @@ using FeedId = std::int64_t;
 /// A feed as the scheduler needs it.
 struct ScheduledFeed {
   FeedId id = 0;
-  std::string url;      ///< only for the host key and for log lines
+  std::string url;  ///< only for the host key and for log lines
   PollPolicy policy;
-  FeedPollStats stats;  ///< from storage; the base for backoff if refresh throws
+  FeedPollStats stats;                   ///< from storage; the base for backoff if refresh throws
   std::optional<sys_seconds> next_poll;  ///< stored next check; nullopt or past: poll at once
 };
 
@@ -74,9 +74,9 @@ struct FeedScheduleState {
   std::string host;
   std::optional<sys_seconds> next_poll;  ///< nullopt while in flight or when disabled
   bool in_flight = false;
-  bool disabled = false;        ///< 410 Gone: not polled until poll_now()
+  bool disabled = false;  ///< 410 Gone: not polled until poll_now()
   std::string disabled_reason;
-  std::string last_plan;        ///< describe_schedule of the latest plan, "" before the first
+  std::string last_plan;  ///< describe_schedule of the latest plan, "" before the first
 };
 
 /// How stop() went.

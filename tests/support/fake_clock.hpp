@@ -11,8 +11,8 @@ namespace feedd::testing {
 /// set() and advance().
 class FakeClock final : public feedd::Clock {
  public:
-  explicit FakeClock(feedd::sys_seconds start = std::chrono::sys_days(std::chrono::year(2024) /
-                                                                     1 / 1))
+  explicit FakeClock(feedd::sys_seconds start = std::chrono::sys_days(std::chrono::year(2024) / 1 /
+                                                                      1))
       : now_(start) {}
 
   feedd::sys_seconds now() const override { return now_; }

@@ -26,7 +26,8 @@ using Permit = HostLimiter::Permit;
 
 /// Lets other coroutines run `turns` times while the caller holds whatever it holds.
 asio::awaitable<void> yield(int turns) {
-  for (int i = 0; i < turns; ++i) co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+  for (int i = 0; i < turns; ++i)
+    co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
 }
 
 /// Runs the handlers that are ready (poll() alone stays stopped once the context ran out of work).

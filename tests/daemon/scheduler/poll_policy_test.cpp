@@ -40,14 +40,14 @@ auto ok = [](auto&&...) {};
 TEST(NextPoll, AdaptsToPostingRateWithinBounds) {
   run_cases({
       {"no posting rate: the interval", ok, monday_10h + 30min},
-      {"one item per 2 h: every hour",
-       [](auto& s, auto&, auto&) { s.average_item_interval = 2h; }, monday_10h + 1h},
+      {"one item per 2 h: every hour", [](auto& s, auto&, auto&) { s.average_item_interval = 2h; },
+       monday_10h + 1h},
       {"very busy feed: min_interval",
        [](auto& s, auto&, auto&) { s.average_item_interval = 4min; }, monday_10h + 5min},
       {"monthly feed: max_interval",
        [](auto& s, auto&, auto&) { s.average_item_interval = days(30); }, monday_10h + 24h},
-      {"zero rate is ignored",
-       [](auto& s, auto&, auto&) { s.average_item_interval = 0s; }, monday_10h + 30min},
+      {"zero rate is ignored", [](auto& s, auto&, auto&) { s.average_item_interval = 0s; },
+       monday_10h + 30min},
       {"adaptation off: the configured interval",
        [](auto& s, auto&, auto& p) {
          s.average_item_interval = 2h;
@@ -66,22 +66,22 @@ TEST(NextPoll, AdaptsToPostingRateWithinBounds) {
 TEST(NextPoll, NeverEarlierThanCacheHintsEachClampedToMax) {
   run_cases({
       {"max-age 2 h", [](auto& s, auto&, auto&) { s.http_max_age = 2h; }, monday_10h + 2h},
-      {"max-age shorter than cadence",
-       [](auto& s, auto&, auto&) { s.http_max_age = 10min; }, monday_10h + 30min},
-      {"max-age of a year is clamped",
-       [](auto& s, auto&, auto&) { s.http_max_age = days(365); }, monday_10h + 24h},
-      {"Expires in 3 h",
-       [](auto& s, auto&, auto&) { s.http_expires = monday_10h + 3h; }, monday_10h + 3h},
-      {"Expires in the past",
-       [](auto& s, auto&, auto&) { s.http_expires = monday_10h - 3h; }, monday_10h + 30min},
+      {"max-age shorter than cadence", [](auto& s, auto&, auto&) { s.http_max_age = 10min; },
+       monday_10h + 30min},
+      {"max-age of a year is clamped", [](auto& s, auto&, auto&) { s.http_max_age = days(365); },
+       monday_10h + 24h},
+      {"Expires in 3 h", [](auto& s, auto&, auto&) { s.http_expires = monday_10h + 3h; },
+       monday_10h + 3h},
+      {"Expires in the past", [](auto& s, auto&, auto&) { s.http_expires = monday_10h - 3h; },
+       monday_10h + 30min},
       {"Expires in 2099 is clamped",
        [](auto& s, auto&, auto&) { s.http_expires = utc(2099, 1, 1); }, monday_10h + 24h},
       {"ttl 60", [](auto& s, auto&, auto&) { s.ttl_minutes = 60; }, monday_10h + 60min},
       {"ttl 0 is ignored", [](auto& s, auto&, auto&) { s.ttl_minutes = 0; }, monday_10h + 30min},
-      {"negative ttl is ignored",
-       [](auto& s, auto&, auto&) { s.ttl_minutes = -5; }, monday_10h + 30min},
-      {"huge ttl is clamped",
-       [](auto& s, auto&, auto&) { s.ttl_minutes = 100000000; }, monday_10h + 24h},
+      {"negative ttl is ignored", [](auto& s, auto&, auto&) { s.ttl_minutes = -5; },
+       monday_10h + 30min},
+      {"huge ttl is clamped", [](auto& s, auto&, auto&) { s.ttl_minutes = 100000000; },
+       monday_10h + 24h},
       {"sy hourly", [](auto& s, auto&, auto&) { s.update_period = "hourly"; }, monday_10h + 1h},
       {"sy daily twice",
        [](auto& s, auto&, auto&) {
@@ -89,8 +89,8 @@ TEST(NextPoll, NeverEarlierThanCacheHintsEachClampedToMax) {
          s.update_frequency = 2;
        },
        monday_10h + 12h},
-      {"sy weekly is clamped",
-       [](auto& s, auto&, auto&) { s.update_period = "weekly"; }, monday_10h + 24h},
+      {"sy weekly is clamped", [](auto& s, auto&, auto&) { s.update_period = "weekly"; },
+       monday_10h + 24h},
       {"sy frequency 0 counts as 1",
        [](auto& s, auto&, auto&) {
          s.update_period = "hourly";
@@ -148,8 +148,7 @@ TEST(NextPoll, RetryAfterIsClampedAndGarbageBacksOff) {
       {"Retry-After 99999999", rate_limited(99999999s), monday_10h + 24h},
       {"no usable Retry-After: backoff", rate_limited(std::nullopt, 2), monday_10h + 1h},
       {"negative Retry-After: backoff", rate_limited(-5s, 3), monday_10h + 2h},
-      {"Retry-After is exact: no jitter", rate_limited(120s), monday_10h + 120s, monday_10h,
-       0.99},
+      {"Retry-After is exact: no jitter", rate_limited(120s), monday_10h + 120s, monday_10h, 0.99},
       {"Retry-After ignores skipHours",
        [](auto& s, auto& o, auto&) {
          o = {Kind::rate_limited, 120s};
@@ -190,8 +189,8 @@ TEST(NextPoll, SkipHoursAndDaysMoveToTheNextAllowedHour) {
        monday_10h + 30min},
       {"all days skipped: ignored", skip({}, {0, 1, 2, 3, 4, 5, 6}), monday_10h + 30min},
       {"out-of-range values ignored", skip({24, -1}, {7, -1}), monday_10h + 30min},
-      {"jitter spreads within the allowed hour", skip({10}, {}), utc(2024, 1, 1, 11, 3),
-       monday_10h, 0.5},
+      {"jitter spreads within the allowed hour", skip({10}, {}), utc(2024, 1, 1, 11, 3), monday_10h,
+       0.5},
       {"backoff honours skipHours too",
        [](auto& s, auto& o, auto&) {
          o.kind = Kind::error;
@@ -237,17 +236,17 @@ TEST(DescribeSchedule, NamesTheDelayAndTheRule) {
 
   FeedPollStats failing;
   failing.consecutive_errors = 2;
-  EXPECT_EQ(describe_schedule(plan_next_poll(failing, {Kind::error, {}}, PollPolicy{}, monday_10h,
-                                             0.0),
-                              monday_10h),
-            "in 1 h (backoff after 2 errors)");
-  EXPECT_EQ(describe_schedule(plan_next_poll(failing, {Kind::gone, {}}, PollPolicy{}, monday_10h,
-                                             0.0),
-                              monday_10h),
-            "not scheduled (gone (410))");
-  EXPECT_EQ(describe_schedule(plan_next_poll(failing, {Kind::rate_limited, 90s}, PollPolicy{},
-                                             monday_10h, 0.0),
-                              monday_10h),
+  EXPECT_EQ(
+      describe_schedule(plan_next_poll(failing, {Kind::error, {}}, PollPolicy{}, monday_10h, 0.0),
+                        monday_10h),
+      "in 1 h (backoff after 2 errors)");
+  EXPECT_EQ(
+      describe_schedule(plan_next_poll(failing, {Kind::gone, {}}, PollPolicy{}, monday_10h, 0.0),
+                        monday_10h),
+      "not scheduled (gone (410))");
+  EXPECT_EQ(describe_schedule(
+                plan_next_poll(failing, {Kind::rate_limited, 90s}, PollPolicy{}, monday_10h, 0.0),
+                monday_10h),
             "in 1 min (Retry-After 1 min)");
 }
 

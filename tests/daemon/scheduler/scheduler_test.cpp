@@ -73,8 +73,8 @@ class SchedulerTest : public ::testing::Test {
     options.jitter = [] { return 0.0; };
     options.on_plan = [this](FeedId id, const PollPlan& plan) { plans.emplace_back(id, plan); };
     scheduler = std::make_unique<Scheduler>(
-        io.get_executor(), clock, *limiter,
-        [this](FeedId id) { return fake.refresh(id); }, options);
+        io.get_executor(), clock, *limiter, [this](FeedId id) { return fake.refresh(id); },
+        options);
   }
 
   void run_loop() {
@@ -165,8 +165,7 @@ TEST_F(SchedulerTest, ErrorsBackOffThenSuccessRestoresTheCadence) {
   scheduler->add_feed(feed(1, "https://a.example/feed"));
   run_loop();
   for (auto gap : {30min, 60min, 120min, 30min}) advance(gap);
-  EXPECT_EQ(fake.times_of(1),
-            (std::vector{t0, t0 + 30min, t0 + 90min, t0 + 210min, t0 + 240min}));
+  EXPECT_EQ(fake.times_of(1), (std::vector{t0, t0 + 30min, t0 + 90min, t0 + 210min, t0 + 240min}));
 }
 
 TEST_F(SchedulerTest, RateLimitedFeedWaitsForRetryAfter) {
