@@ -104,7 +104,7 @@ FetchRecord log_row(FeedId feed_id, const FetchCommit& fetch, const CommitResult
   record.feed_id = feed_id;
   record.started_at = fetch.started_at;
   record.duration = fetch.duration;
-  record.outcome = FetchOutcome::ok;
+  record.outcome = FetchLogOutcome::ok;
   if (fetch.http_status != 0) record.http_status = fetch.http_status;
   record.items_new = result.new_items;
   record.items_updated = result.updated_items;

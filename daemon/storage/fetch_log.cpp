@@ -36,19 +36,19 @@ UPDATE feeds SET
   retry_after_until = ?6
 WHERE id = ?1)sql";
 
-const char* outcome_name(FetchOutcome outcome) {
+const char* outcome_name(FetchLogOutcome outcome) {
   switch (outcome) {
-    case FetchOutcome::ok: return "ok";
-    case FetchOutcome::not_modified: return "not_modified";
-    case FetchOutcome::error: return "error";
+    case FetchLogOutcome::ok: return "ok";
+    case FetchLogOutcome::not_modified: return "not_modified";
+    case FetchLogOutcome::error: return "error";
   }
   return "error";
 }
 
-FetchOutcome outcome_from(const std::string& name) {
-  if (name == "ok") return FetchOutcome::ok;
-  if (name == "not_modified") return FetchOutcome::not_modified;
-  return FetchOutcome::error;
+FetchLogOutcome outcome_from(const std::string& name) {
+  if (name == "ok") return FetchLogOutcome::ok;
+  if (name == "not_modified") return FetchLogOutcome::not_modified;
+  return FetchLogOutcome::error;
 }
 
 FetchRecord read_fetch(const SQLite::Statement& row) {
@@ -112,7 +112,7 @@ void Store::record_not_modified(FeedId feed_id, const NotModifiedFetch& fetch) {
     record.feed_id = feed_id;
     record.started_at = fetch.started_at;
     record.duration = fetch.duration;
-    record.outcome = FetchOutcome::not_modified;
+    record.outcome = FetchLogOutcome::not_modified;
     record.http_status = 304;
     record.bytes = fetch.bytes;
     storage::append_fetch_log(db_, record, options_.fetch_log_per_feed);
@@ -139,7 +139,7 @@ void Store::record_failure(FeedId feed_id, const FetchFailure& failure) {
     record.feed_id = feed_id;
     record.started_at = failure.started_at;
     record.duration = failure.duration;
-    record.outcome = FetchOutcome::error;
+    record.outcome = FetchLogOutcome::error;
     record.error_kind = failure.kind;
     record.error_detail = failure.detail;
     record.bytes = failure.bytes;

@@ -174,7 +174,7 @@ struct FullTextResult {
   std::string error;   ///< failed/skipped: why
 };
 
-enum class FetchOutcome { ok, not_modified, error };
+enum class FetchLogOutcome { ok, not_modified, error };
 
 /// A row of `fetch_log`.
 struct FetchRecord {
@@ -182,7 +182,7 @@ struct FetchRecord {
   FeedId feed_id = 0;
   TimePoint started_at{};
   std::chrono::milliseconds duration{0};
-  FetchOutcome outcome = FetchOutcome::ok;
+  FetchLogOutcome outcome = FetchLogOutcome::ok;
   std::optional<int> http_status;
   std::optional<std::string> error_kind;
   std::optional<std::string> error_detail;
