@@ -21,9 +21,31 @@ std::size_t forbidden_length(std::string_view text) {
   return noncharacter ? 3 : 0;
 }
 
+/// Bytes append_escaped must look at; everything else is copied as it is.
+bool needs_escaping_check(unsigned char c) {
+  static constexpr std::array<bool, 256> checked = [] {
+    std::array<bool, 256> table{};
+    for (int byte = 0; byte < 0x20; ++byte) {
+      table[byte] = true;
+    }
+    table['&'] = table['<'] = table['>'] = table['"'] = table[0xC2] = table[0xEF] = true;
+    return table;
+  }();
+  return checked[c];
+}
+
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
   out.reserve(out.size() + text.size());
   for (std::size_t i = 0; i < text.size();) {
+    std::size_t run = i;
+    while (run < text.size() && !needs_escaping_check(static_cast<unsigned char>(text[run]))) {
+      ++run;
+    }
+    out.append(text.substr(i, run - i));
+    if (run == text.size()) {
+      break;
+    }
+    i = run;
     const char c = text[i];
     if (const std::size_t skip = forbidden_length(text.substr(i))) {
       i += skip;

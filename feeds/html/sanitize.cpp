@@ -3,9 +3,11 @@
 #include <optional>
 
 #include "feeds/html/dom.hpp"
+#include "feeds/html/fast_sanitize.hpp"
 #include "feeds/html/html_serialize.hpp"
 #include "feeds/html/sanitize_element.hpp"
 #include "feeds/html/sanitize_urls.hpp"
+#include "feeds/html/sanitize_writer.hpp"
 #include "feeds/html/text.hpp"
 #include "feeds/html/tree_walk.hpp"
 #include "feeds/url/resolve.hpp"
@@ -21,7 +23,7 @@ class SanitizeWalk {
 
   bool enter(pugi::xml_node node) {
     if (node.type() == pugi::node_pcdata) {
-      append_text(node.value());
+      writer_.text(node.value());
       return false;
     }
     if (node.type() != pugi::node_element) {
@@ -35,11 +37,11 @@ class SanitizeWalk {
       end_tags_.push_back(nullptr);
       return true;
     }
-    append_start_tag(node.name(), element);
+    writer_.start_tag(node.name(), element);
     // iframe children are fallback markup that is never rendered; never emit them.
     if (detail::is_void_element(node.name()) || std::string_view(node.name()) == "iframe") {
       if (!detail::is_void_element(node.name())) {
-        append_end_tag(node.name());
+        writer_.end_tag(node.name());
       }
       return false;
     }
@@ -49,47 +51,18 @@ class SanitizeWalk {
 
   void leave(pugi::xml_node) {
     if (const char* name = end_tags_.back()) {
-      append_end_tag(name);
+      writer_.end_tag(name);
     }
     end_tags_.pop_back();
   }
 
-  std::string take_output() { return std::move(out_); }
+  std::string take_output() { return writer_.take_output(); }
 
  private:
-  void append_text(std::string_view text) {
-    // The tree builder eats a newline right after <pre>, and browsers no longer re-add one when
-    // serializing, so a leading newline in <pre> can never round-trip: leave it out.
-    if (after_pre_start_ && text.starts_with('\n')) {
-      text.remove_prefix(1);
-    }
-    if (!text.empty()) {
-      after_pre_start_ = false;
-      detail::append_escaped_text(out_, text);
-    }
-  }
-
-  void append_start_tag(std::string_view name, const detail::SanitizedElement& element) {
-    out_.append("<").append(name);
-    for (const auto& [attribute, value] : element.attributes) {
-      out_.append(" ").append(attribute).append("=\"");
-      detail::append_escaped_attribute(out_, value);
-      out_.push_back('"');
-    }
-    out_.push_back('>');
-    after_pre_start_ = name == "pre";
-  }
-
-  void append_end_tag(std::string_view name) {
-    out_.append("</").append(name).push_back('>');
-    after_pre_start_ = false;
-  }
-
   std::string_view base_;
   const SanitizeOptions& options_;
-  std::string out_;
+  detail::SanitizedWriter writer_;
   std::vector<const char*> end_tags_;  // nullptr for an unwrapped element
-  bool after_pre_start_ = false;
 };
 
 bool contains_base_tag(std::string_view html) {
@@ -134,13 +107,15 @@ std::string sanitize_once(std::string_view html, std::string_view base,
 
 }  // namespace
 
-std::string sanitize_html(std::string_view html, std::string_view base_url,
-                          const SanitizeOptions& options) {
-  std::string current = sanitize_once(html, base_url, options);
+namespace detail {
+
+std::string sanitize_html_with_gumbo(std::string_view html, std::string_view base,
+                                     const SanitizeOptions& options) {
+  std::string current = sanitize_once(html, base, options);
   // The tree builder rearranges some nestings that unwrapping can create (<li> in <li>, block
   // content in <p>); re-sanitizing until nothing changes makes the output a fixed point.
   for (int round = 0; round < 4; ++round) {
-    std::string next = sanitize_once(current, base_url, options);
+    std::string next = sanitize_once(current, base, options);
     if (next == current) {
       return current;
     }
@@ -149,6 +124,26 @@ std::string sanitize_html(std::string_view html, std::string_view base_url,
   std::string text;
   detail::append_escaped_text(text, html_to_text(current));
   return text;
+}
+
+}  // namespace detail
+
+std::string sanitize_html(std::string_view html, std::string_view base_url,
+                          const SanitizeOptions& options) {
+  if (std::optional<SanitizedHtml> fast = detail::fast_sanitize_html(html, base_url, options)) {
+    return std::move(fast->html);
+  }
+  return detail::sanitize_html_with_gumbo(html, base_url, options);
+}
+
+SanitizedHtml sanitize_html_with_text(std::string_view html, std::string_view base_url,
+                                      const SanitizeOptions& options) {
+  if (std::optional<SanitizedHtml> fast = detail::fast_sanitize_html(html, base_url, options)) {
+    return std::move(*fast);
+  }
+  SanitizedHtml result{detail::sanitize_html_with_gumbo(html, base_url, options), {}};
+  result.text = html_to_text(result.html);
+  return result;
 }
 
 }  // namespace feeds

@@ -20,4 +20,22 @@ struct SanitizeOptions {
 std::string sanitize_html(std::string_view html, std::string_view base_url,
                           const SanitizeOptions& options = {});
 
+/// A sanitized fragment and its plain text.
+struct SanitizedHtml {
+  std::string html;  ///< sanitize_html(...)
+  std::string text;  ///< html_to_text(html)
+};
+
+/// sanitize_html and html_to_text of its result in one go; for plain HTML both come from a
+/// single pass without gumbo.
+SanitizedHtml sanitize_html_with_text(std::string_view html, std::string_view base_url,
+                                      const SanitizeOptions& options = {});
+
+namespace detail {
+
+/// sanitize_html without its fast path: gumbo parse, walk, re-sanitize to a fixed point.
+std::string sanitize_html_with_gumbo(std::string_view html, std::string_view base_url,
+                                     const SanitizeOptions& options = {});
+
+}  // namespace detail
 }  // namespace feeds

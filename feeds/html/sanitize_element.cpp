@@ -65,10 +65,22 @@ std::optional<unsigned> leading_number(std::string_view text) {
   return i == 0 ? std::nullopt : std::optional<unsigned>(number);
 }
 
+/// The value of the first attribute called `name`; empty when there is none.
+std::string_view first_value(std::span<const RawAttribute> attributes, std::string_view name) {
+  const auto found = std::find_if(attributes.begin(), attributes.end(),
+                                  [&](const RawAttribute& a) { return a.name == name; });
+  return found == attributes.end() ? std::string_view() : found->value;
+}
+
+bool has_raw_attribute(std::span<const RawAttribute> attributes, std::string_view name) {
+  return std::any_of(attributes.begin(), attributes.end(),
+                     [&](const RawAttribute& a) { return a.name == name; });
+}
+
 /// A 1×1 (or 0×0) image is a tracking pixel, not content (Miniflux drops them too).
-bool is_tracking_pixel(pugi::xml_node image) {
-  const std::optional<unsigned> width = leading_number(image.attribute("width").value());
-  const std::optional<unsigned> height = leading_number(image.attribute("height").value());
+bool is_tracking_pixel(std::span<const RawAttribute> attributes) {
+  const std::optional<unsigned> width = leading_number(first_value(attributes, "width"));
+  const std::optional<unsigned> height = leading_number(first_value(attributes, "height"));
   return width && height && *width <= 1 && *height <= 1;
 }
 
@@ -102,36 +114,43 @@ void apply_element_rules(std::string_view name, SanitizedElement& element,
         src != element.attributes.end() && has_allowed_host(src->second, options.iframe_hosts);
     element.action = allowed ? ElementAction::keep : ElementAction::drop;
     add({{"sandbox", "allow-scripts allow-same-origin allow-popups"}, {"loading", "lazy"}});
-  } else if (name == "span" && element.attributes.empty()) {
-    element.action = ElementAction::unwrap;  // a bare span only adds noise
   }
 }
 
 }  // namespace
 
-SanitizedElement sanitize_element(pugi::xml_node node, std::string_view base,
-                                  const SanitizeOptions& options) {
+SanitizedElement sanitize_element(std::string_view name, std::span<const RawAttribute> attributes,
+                                  std::string_view base, const SanitizeOptions& options) {
   SanitizedElement element;
-  const std::string_view name = node.name();
   element.action = element_action(name);
-  if (node.attribute("hidden") || element.action != ElementAction::keep) {
-    element.action = node.attribute("hidden") ? ElementAction::drop : element.action;
+  const bool hidden = has_raw_attribute(attributes, "hidden");
+  if (hidden || element.action != ElementAction::keep) {
+    element.action = hidden ? ElementAction::drop : element.action;
     return element;
   }
-  if (name == "img" && is_tracking_pixel(node)) {
+  if (name == "img" && is_tracking_pixel(attributes)) {
     element.action = ElementAction::drop;
     return element;
   }
-  for (pugi::xml_attribute attribute : node.attributes()) {
-    const std::optional<AttributeKind> kind = allowed_attribute(name, attribute.name());
+  for (const RawAttribute& attribute : attributes) {
+    const std::optional<AttributeKind> kind = allowed_attribute(name, attribute.name);
     std::optional<std::string> value =
-        kind ? sanitize_value(*kind, attribute.value(), base) : std::nullopt;
-    if (value && !has_attribute(element, attribute.name())) {
-      element.attributes.emplace_back(attribute.name(), std::move(*value));
+        kind ? sanitize_value(*kind, attribute.value, base) : std::nullopt;
+    if (value && !has_attribute(element, attribute.name)) {
+      element.attributes.emplace_back(attribute.name, std::move(*value));
     }
   }
   apply_element_rules(name, element, options);
   return element;
+}
+
+SanitizedElement sanitize_element(pugi::xml_node node, std::string_view base,
+                                  const SanitizeOptions& options) {
+  std::vector<RawAttribute> attributes;
+  for (pugi::xml_attribute attribute : node.attributes()) {
+    attributes.push_back({attribute.name(), attribute.value()});
+  }
+  return sanitize_element(node.name(), attributes, base, options);
 }
 
 }  // namespace feeds::detail

@@ -1,15 +1,11 @@
 #include "feeds/html/sanitize_policy.hpp"
 
-#include <algorithm>
 #include <array>
+
+#include "feeds/html/name_set.hpp"
 
 namespace feeds::detail {
 namespace {
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 constexpr std::array<std::string_view, 68> kept_elements = {
     "a",       "abbr",    "address", "audio",  "b",     "bdi",      "bdo",        "blockquote",
@@ -100,20 +96,21 @@ constexpr AllowedAttribute allowed_attributes[] = {
 }  // namespace
 
 ElementAction element_action(std::string_view name) {
-  if (contains(kept_elements, name)) {
+  if (contains_name(kept_elements, name)) {
     return ElementAction::keep;
   }
-  return contains(dropped_elements, name) ? ElementAction::drop : ElementAction::unwrap;
+  return contains_name(dropped_elements, name) ? ElementAction::drop : ElementAction::unwrap;
 }
 
 bool is_void_element(std::string_view name) {
-  return contains(void_elements, name);
+  return contains_name(void_elements, name);
 }
 
 std::optional<AttributeKind> allowed_attribute(std::string_view element,
                                                std::string_view attribute) {
   for (const AllowedAttribute& allowed : allowed_attributes) {
-    if ((allowed.element == element || allowed.element == "*") && allowed.attribute == attribute) {
+    if (same_name(allowed.attribute, attribute) &&
+        (allowed.element == "*" || same_name(allowed.element, element))) {
       return allowed.kind;
     }
   }

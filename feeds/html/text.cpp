@@ -4,16 +4,18 @@
 #include <array>
 
 #include "feeds/html/dom.hpp"
+#include "feeds/html/fast_sanitize.hpp"
+#include "feeds/html/name_set.hpp"
+#include "feeds/html/text_rules.hpp"
 #include "feeds/html/tree_walk.hpp"
 
 namespace feeds {
-namespace {
+namespace detail {
 
 bool is_hidden_content(std::string_view name) {
   return name == "script" || name == "style" || name == "noscript" || name == "template";
 }
 
-/// Elements that separate words when rendered (parse-output.md §6: "block elements as whitespace").
 bool is_text_break(std::string_view name) {
   static constexpr std::array<std::string_view, 53> names = {
       "address",    "article", "aside",   "audio",  "blockquote", "br",     "caption",  "center",
@@ -23,8 +25,12 @@ bool is_text_break(std::string_view name) {
       "legend",     "main",    "menu",    "nav",    "ol",         "option", "p",        "pre",
       "section",    "select",  "summary", "table",  "tbody",      "td",     "textarea", "tfoot",
       "th",         "thead",   "tr",      "ul",     "video"};
-  return std::find(names.begin(), names.end(), name) != names.end();
+  return contains_name(names, name);
 }
+
+}  // namespace detail
+
+namespace {
 
 /// Length of the whitespace character at the start of `text`, 0 when it is something else.
 std::size_t whitespace_length(std::string_view text) {
@@ -50,32 +56,76 @@ std::size_t whitespace_length(std::string_view text) {
   return is_space && third >= 0x80 ? 3 : 0;
 }
 
+/// False for bytes that cannot begin any of the characters whitespace_length matches.
+bool may_start_whitespace(unsigned char c) {
+  static constexpr std::array<bool, 256> starts = [] {
+    std::array<bool, 256> table{};
+    for (int byte = 0; byte <= 0x20; ++byte) {
+      table[byte] = true;
+    }
+    table[0xC2] = table[0xE1] = table[0xE2] = table[0xE3] = true;
+    return table;
+  }();
+  return starts[c];
+}
+
 }  // namespace
 
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
+namespace detail {
+
+void CollapsingText::append(std::string_view text) {
+  out_.reserve(out_.size() + text.size());
   for (std::size_t i = 0; i < text.size();) {
-    if (const std::size_t length = whitespace_length(text.substr(i))) {
-      pending_space = !out.empty();
-      i += length;
-      continue;
+    std::size_t run = i;
+    while (run < text.size()) {
+      if (!may_start_whitespace(static_cast<unsigned char>(text[run]))) {
+        ++run;
+      } else if (text[run] == ' ' && run > i && run + 1 < text.size() &&
+                 !may_start_whitespace(static_cast<unsigned char>(text[run + 1]))) {
+        run += 2;  // a single space between words is already collapsed
+      } else {
+        break;
+      }
     }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
+    if (run == i) {
+      if (const std::size_t length = whitespace_length(text.substr(i))) {
+        add_space();
+        i += length;
+        continue;
+      }
+      ++run;  // a byte that starts no whitespace after all
     }
-    out.push_back(text[i++]);
+    if (pending_space_) {
+      out_.push_back(' ');
+      pending_space_ = false;
+    }
+    out_.append(text.substr(i, run - i));
+    i = run;
   }
-  return out;
+}
+
+}  // namespace detail
+
+std::string collapse_whitespace(std::string_view text) {
+  detail::CollapsingText collapsed;
+  collapsed.append(text);
+  return collapsed.take();
 }
 
 std::string html_to_text(std::string_view html) {
   // Called for every title: most have neither markup nor entities.
-  if (html.find_first_of("<&") == std::string_view::npos) {
+  if (std::none_of(html.begin(), html.end(), [](char c) { return c == '<' || c == '&'; })) {
     return collapse_whitespace(html);
   }
+  if (std::optional<std::string> text = detail::fast_html_to_text(html)) {
+    return std::move(*text);
+  }
+  return detail::html_to_text_with_gumbo(html);
+}
+
+namespace detail {
+
+std::string html_to_text_with_gumbo(std::string_view html) {
   pugi::xml_document doc;
   parse_html_fragment(html, doc);
   std::string text;
@@ -84,21 +134,23 @@ std::string html_to_text(std::string_view html) {
       text += node.value();
       return false;
     }
-    if (is_hidden_content(node.name())) {
+    if (detail::is_hidden_content(node.name())) {
       return false;
     }
-    if (is_text_break(node.name())) {
+    if (detail::is_text_break(node.name())) {
       text.push_back(' ');
     }
     return true;
   };
   const auto leave = [&](pugi::xml_node node) {
-    if (is_text_break(node.name())) {
+    if (detail::is_text_break(node.name())) {
       text.push_back(' ');
     }
   };
   detail::walk_tree(doc.first_child(), enter, leave);
   return collapse_whitespace(text);
 }
+
+}  // namespace detail
 
 }  // namespace feeds

@@ -171,12 +171,10 @@ void map_entry_content(pugi::xml_node entry, const AtomScope& scope, Item& out) 
     construct = read_text_construct(source);
   }
   if (!construct) return;
-  out.content_html = content_html(construct->raw, construct->kind,
-                                  xml::base_in_scope(source, scope.document_base));
-  if (out.content_html) {
-    auto text = html_to_text(*out.content_html);
-    if (!text.empty()) out.content_text = std::move(text);
-  }
+  auto fields = content_fields(construct->raw, construct->kind,
+                               xml::base_in_scope(source, scope.document_base));
+  out.content_html = std::move(fields.html);
+  if (fields.text) out.content_text = std::move(fields.text);
 }
 
 void map_entry_extras(pugi::xml_node entry, const AtomScope& scope, Item& out) {

@@ -59,10 +59,16 @@ std::optional<std::string> untyped_plain_text(std::string_view raw) {
   return plain_text(raw, looks_like_html(raw) ? TextKind::html : TextKind::text);
 }
 
-std::optional<std::string> content_html(std::string_view raw, TextKind kind, std::string_view base) {
-  if (trim(raw).empty()) return std::nullopt;
-  if (kind == TextKind::text) return escape_html(raw);
-  return non_empty(sanitize_html(raw, base));
+ContentFields content_fields(std::string_view raw, TextKind kind, std::string_view base) {
+  if (trim(raw).empty()) return {};
+  if (kind == TextKind::text) {
+    std::string html = escape_html(raw);
+    std::string text = html_to_text(html);
+    return {std::move(html), non_empty(std::move(text))};
+  }
+  SanitizedHtml sanitized = sanitize_html_with_text(raw, base);
+  if (sanitized.html.empty()) return {};
+  return {std::move(sanitized.html), non_empty(std::move(sanitized.text))};
 }
 
 std::optional<std::string> url_field(std::string_view raw, std::string_view base) {

@@ -20,8 +20,15 @@ std::optional<std::string> plain_text(std::string_view raw, TextKind kind);
 /// RSS fields are untyped: HTML when the text looks like markup or an entity (§6).
 std::optional<std::string> untyped_plain_text(std::string_view raw);
 
-/// Sanitized HTML for content: `text` kinds are HTML-escaped, others sanitized against `base`.
-std::optional<std::string> content_html(std::string_view raw, TextKind kind, std::string_view base);
+/// Item content: its HTML and the plain text of that HTML (each nullopt when empty).
+struct ContentFields {
+  std::optional<std::string> html;
+  std::optional<std::string> text;  ///< html_to_text(html)
+};
+
+/// Sanitized HTML for content and its text: `text` kinds are HTML-escaped, others sanitized
+/// against `base` (one pass for both when the HTML is plain).
+ContentFields content_fields(std::string_view raw, TextKind kind, std::string_view base);
 
 /// A URL field resolved against `base` and checked against the scheme allowlist.
 std::optional<std::string> url_field(std::string_view raw, std::string_view base);

@@ -60,13 +60,13 @@ std::optional<std::string> read_id(const json::object& item) {
 void read_content(const json::object& item, std::string_view base, Item& out) {
   auto html = string_member(item, "content_html");
   auto text = string_member(item, "content_text");
-  out.content_html = !trim(html).empty() ? content_html(html, TextKind::html, base)
-                                         : content_html(text, TextKind::text, base);
+  auto content = !trim(html).empty() ? content_fields(html, TextKind::html, base)
+                                     : content_fields(text, TextKind::text, base);
+  out.content_html = std::move(content.html);
   if (!trim(text).empty()) {
     out.content_text = plain_text(text, TextKind::text);
-  } else if (out.content_html) {
-    auto plain = html_to_text(*out.content_html);
-    if (!plain.empty()) out.content_text = std::move(plain);
+  } else if (content.text) {
+    out.content_text = std::move(content.text);
   }
 }
 

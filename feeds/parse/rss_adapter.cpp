@@ -106,11 +106,9 @@ void map_item_content(pugi::xml_node item, const RssScope& scope, Item& out) {
   if (!node) return;
   bool xhtml = is_element(node, "xhtml", "body") || is_element(node, "", "body");
   auto raw = xhtml ? xml::inner_html(node) : xml::raw_content(node);
-  out.content_html = content_html(raw, TextKind::html, base_for(node, scope));
-  if (out.content_html) {
-    auto text = html_to_text(*out.content_html);
-    if (!text.empty()) out.content_text = std::move(text);
-  }
+  auto content = content_fields(raw, TextKind::html, base_for(node, scope));
+  out.content_html = std::move(content.html);
+  if (content.text) out.content_text = std::move(content.text);
 }
 
 Item map_item(pugi::xml_node item, const RssScope& scope) {

@@ -81,10 +81,19 @@ TEST(SanitizeHtml, UnwrapsUnknownElementsKeepingTheirChildren) {
       {"<font color=red>red <b>b</b></font>", "red <b>b</b>"},
       {"<custom-tag onclick=x>c</custom-tag>", "c"},
       {"<section><article><p>x</p></article></section>", "<p>x</p>"},
-      {"<span>bare</span><span title=\"t\">titled</span>", "bare<span title=\"t\">titled</span>"},
       {"<center>c</center><marquee>m</marquee>", "cm"},
       {"<a name=anchor>no href</a>", "no href"},
       {"<label>l</label><fieldset><legend>g</legend>f</fieldset>", "lgf"},
+  };
+  EXPECT_SANITIZED(cases);
+}
+
+TEST(SanitizeHtml, KeepsBareSpansAsFeedparserDoes) {
+  const SanitizeCase cases[] = {
+      {"<span>bare</span><span title=\"t\">titled</span>",
+       "<span>bare</span><span title=\"t\">titled</span>"},
+      {"<span abbr=\"\"></span>", "<span></span>"},
+      {"<p><span class=x style=y>a</span></p>", "<p><span>a</span></p>"},
   };
   EXPECT_SANITIZED(cases);
 }
@@ -123,7 +132,8 @@ TEST(SanitizeHtml, OutputSurvivesReparsingWhereTheTreeBuilderRearranges) {
       {"<ul><li>a<section><li>b</section></ul>", "<ul><li>a</li><li>b</li></ul>"},
       {"<p>a<marquee><div>b</div></marquee>c</p>", "<p>a</p><div>b</div>c<p></p>"},
       {"<pre>\n\nx</pre>", "<pre>x</pre>"},
-      {"<pre><span>\nx</span></pre>", "<pre>x</pre>"},
+      {"<pre><custom>\nx</custom></pre>", "<pre>x</pre>"},
+      {"<pre><span>\nx</span></pre>", "<pre><span>\nx</span></pre>"},
   };
   EXPECT_SANITIZED(cases);
 }

@@ -1,0 +1,32 @@
+#pragma once
+/// Which elements html_to_text treats specially; shared by its gumbo path and its fast path.
+
+#include <string>
+#include <string_view>
+
+namespace feeds::detail {
+
+/// Elements whose content is never text (script, style, noscript, template).
+bool is_hidden_content(std::string_view name);
+
+/// Elements that separate words when rendered (parse-output.md §6: "block elements as
+/// whitespace").
+bool is_text_break(std::string_view name);
+
+/// Builds collapse_whitespace of a text given in pieces (each made of whole characters).
+class CollapsingText {
+ public:
+  void append(std::string_view text);
+  /// Whitespace between the pieces around it; none at the start or the end.
+  void add_space() { pending_space_ = !out_.empty(); }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+  bool pending_space_ = false;
+};
+
+/// html_to_text without its fast path (gumbo parse and walk).
+std::string html_to_text_with_gumbo(std::string_view html);
+
+}  // namespace feeds::detail
