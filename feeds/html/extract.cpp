@@ -83,7 +83,7 @@ Result<Article> extract_article(const ExtractRequest& request, const ExtractOpti
   detail::remove_repeated_byline(choice->content, article.byline);
   detail::remove_repeated_captions(choice->content);
   const detail::ContentStats stats = detail::measure_content(choice->content);
-  article.quality = detail::quality_score(stats);
+  article.quality = detail::quality_score(stats, metadata.declares_article);
   if (article.quality < options.min_quality) {
     return no_article("best candidate scores " + std::to_string(article.quality).substr(0, 4) +
                       " (" + std::to_string(stats.text_length) + " characters)");

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "feeds/html/extract_dom.hpp"
@@ -13,6 +14,37 @@ namespace feeds::detail {
 namespace {
 
 using NodeSet = std::unordered_set<const void*>;
+
+/// Text lengths of the elements one _cleanConditionally pass looks at, computed once each: the
+/// pass asks for every container's length and its descendants' lengths, which is quadratic in
+/// the nesting depth without it. Removing a node forgets its ancestors' lengths.
+class LengthMemo {
+ public:
+  std::size_t length(pugi::xml_node node) {
+    auto [entry, added] = lengths_.try_emplace(node.internal_object(), 0);
+    if (added) entry->second = inner_text_length(node);
+    return entry->second;
+  }
+  void discard(pugi::xml_node node) {
+    for (pugi::xml_node parent = node.parent(); parent; parent = parent.parent()) {
+      lengths_.erase(parent.internal_object());
+    }
+    discard_node(node);
+  }
+  double link_density(pugi::xml_node node) {
+    const std::size_t total = length(node);
+    if (total == 0) return 0;
+    double linked = 0;
+    for (pugi::xml_node link : elements_named(node, {"a"})) {
+      const std::string_view href = attribute_of(link, "href");
+      linked += static_cast<double>(length(link)) * (href.size() > 1 && href.front() == '#' ? 0.3 : 1.0);
+    }
+    return linked / static_cast<double>(total);
+  }
+
+ private:
+  std::unordered_map<const void*, std::size_t> lengths_;
+};
 
 std::size_t comma_count(std::string_view text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), ','));
@@ -95,11 +127,12 @@ bool inside_data_table(pugi::xml_node node, const NodeSet& tables) {
   return false;
 }
 
-double text_density(pugi::xml_node node, std::initializer_list<std::string_view> names) {
-  const std::size_t length = inner_text_length(node);
+double text_density(pugi::xml_node node, std::initializer_list<std::string_view> names,
+                    LengthMemo& memo) {
+  const std::size_t length = memo.length(node);
   if (length == 0) return 0;
   std::size_t inner = 0;
-  for (pugi::xml_node child : elements_named(node, names)) inner += inner_text_length(child);
+  for (pugi::xml_node child : elements_named(node, names)) inner += memo.length(child);
   return static_cast<double>(inner) / static_cast<double>(length);
 }
 
@@ -122,23 +155,24 @@ bool is_ad_or_loading_text(std::string_view text) {
 }
 
 /// Readability's shadiness checks for one element of _cleanConditionally.
-bool looks_shady(pugi::xml_node node, bool is_list, int weight) {
+bool looks_shady(pugi::xml_node node, bool is_list, int weight, LengthMemo& memo) {
   const double paragraphs = static_cast<double>(count_named(node, "p"));
   const double images = static_cast<double>(count_named(node, "img"));
   const double list_items = static_cast<double>(count_named(node, "li")) - 100;
   const double inputs = static_cast<double>(count_named(node, "input"));
-  const double heading_density = text_density(node, {"h1", "h2", "h3", "h4", "h5", "h6"});
+  const double heading_density = text_density(node, {"h1", "h2", "h3", "h4", "h5", "h6"}, memo);
   std::size_t embeds = 0;
   for (pugi::xml_node embed : elements_named(node, {"object", "embed", "iframe"})) {
     if (embeds_video(embed)) return false;
     ++embeds;
   }
-  const std::string text = inner_text(node);
-  if (is_ad_or_loading_text(text)) return true;
-  const std::size_t length = js_length(text);
-  const double density = link_density(node);
+  const std::size_t length = memo.length(node);
+  // The ad and loading words are short: only a short text can be one of them.
+  if (length < 32 && is_ad_or_loading_text(inner_text(node))) return true;
+  const double density = memo.link_density(node);
   const double textish = text_density(
-      node, {"span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"});
+      node, {"span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"},
+      memo);
   const bool in_figure = has_ancestor_named(node, "figure");
   return (!in_figure && images > 1 && paragraphs / images < 0.5) ||
          (!is_list && list_items > paragraphs) || inputs > std::floor(paragraphs / 3) ||
@@ -157,14 +191,14 @@ bool is_image_list(pugi::xml_node node) {
 }
 
 bool should_remove_conditionally(pugi::xml_node node, std::string_view name,
-                                 const NodeSet& tables, const GrabFlags& flags) {
+                                 const NodeSet& tables, const GrabFlags& flags, LengthMemo& memo) {
   bool is_list = name == "ul" || name == "ol";
   if (!is_list) {
     std::size_t list_length = 0;
     for (pugi::xml_node list : elements_named(node, {"ul", "ol"})) {
-      list_length += inner_text_length(list);
+      list_length += memo.length(list);
     }
-    const std::size_t length = inner_text_length(node);
+    const std::size_t length = memo.length(node);
     is_list = length > 0 && static_cast<double>(list_length) / static_cast<double>(length) > 0.9;
   }
   if (name == "table" && tables.count(node.internal_object())) return false;
@@ -174,8 +208,8 @@ bool should_remove_conditionally(pugi::xml_node node, std::string_view name,
   }
   const int weight = class_weight(node, flags.weight_classes);
   if (weight < 0) return true;
-  if (comma_count(inner_text(node)) >= 10) return false;
-  const bool shady = looks_shady(node, is_list, weight);
+  if (comma_count(text_content(node)) >= 10) return false;
+  const bool shady = looks_shady(node, is_list, weight, memo);
   if (shady && is_list && is_image_list(node)) return false;
   return shady;
 }
@@ -184,9 +218,10 @@ void clean_conditionally(pugi::xml_node root, std::string_view name, const NodeS
                          const GrabFlags& flags) {
   if (!flags.clean_conditionally) return;
   std::vector<pugi::xml_node> nodes = elements_named(root, {name});
+  LengthMemo memo;
   // Backwards, so inner elements are judged before the containers holding them.
   for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
-    if (should_remove_conditionally(*it, name, tables, flags)) discard_node(*it);
+    if (should_remove_conditionally(*it, name, tables, flags, memo)) memo.discard(*it);
   }
 }
 

@@ -217,6 +217,10 @@ std::size_t js_length(std::string_view utf8) {
 }
 
 std::size_t inner_text_length(pugi::xml_node node) {
+  return inner_text_length_capped(node, static_cast<std::size_t>(-1) - 8);
+}
+
+std::size_t inner_text_length_capped(pugi::xml_node node, std::size_t cap) {
   // Streams what js_length(inner_text(node)) would measure: characters that are not whitespace,
   // plus one for every whitespace run between two of them.
   std::size_t length = 0;
@@ -236,7 +240,9 @@ std::size_t inner_text_length(pugi::xml_node node) {
       i += width;
     }
   };
-  for_each_text(node, measure);
+  for_each_text(node, [&](std::string_view text) {
+    if (length <= cap) measure(text);
+  });
   return length;
 }
 

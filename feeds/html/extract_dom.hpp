@@ -53,6 +53,8 @@ std::string collapse_js_space_runs(std::string_view text);
 /// Length in UTF-16 code units, as JavaScript counts it.
 std::size_t js_length(std::string_view utf8);
 std::size_t inner_text_length(pugi::xml_node node);
+/// inner_text_length, but stops counting past `cap` (returns a value above it).
+std::size_t inner_text_length_capped(pugi::xml_node node, std::size_t cap);
 /// True when some descendant text is not whitespace.
 bool has_text(pugi::xml_node node);
 /// Share of the text inside links (links to "#..." count 30%).

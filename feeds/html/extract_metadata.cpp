@@ -203,6 +203,7 @@ PageMetadata read_metadata(pugi::xml_node html, const JsonLdArticle& json_ld,
   if (meta.canonical_url.empty()) meta.canonical_url = std::string(page_url);
   meta.language = language_of(html, all, json_ld);
   meta.next_page = resolved(page_url, link_href(html, "next"));
+  meta.declares_article = json_ld.found || lower_ascii_copy(first_of(all, {"og:type"})) == "article";
   return meta;
 }
 

@@ -23,6 +23,7 @@ JsonLdArticle read_json_ld(pugi::xml_node html, std::string_view page_title);
 struct PageMetadata {
   std::string title, byline, excerpt, site_name, published, lead_image, canonical_url, language,
       next_page;
+  bool declares_article = false;  ///< og:type "article" or a JSON-LD Article
 };
 
 /// The title as Readability derives it from <title>: without a trailing " | Site" part, or the

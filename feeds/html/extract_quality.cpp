@@ -76,13 +76,14 @@ ContentStats measure_content(pugi::xml_node content) {
   return stats;
 }
 
-double quality_score(const ContentStats& stats) {
+double quality_score(const ContentStats& stats, bool declared_article) {
   const double length = std::min(1.0, static_cast<double>(stats.text_length) / 1500.0);
   const double blocks = std::min(1.0, static_cast<double>(stats.long_blocks) / 4.0);
   double quality = (0.6 * length + 0.4 * blocks) * (1 - stats.link_density);
   // A home or section page: a heading link per teaser, about one teaser paragraph each.
-  if (stats.linked_headings >= 3 && stats.linked_headings * 2 >= stats.long_blocks) {
-    quality *= 0.3;
+  if (!declared_article && stats.linked_headings >= 3 &&
+      stats.linked_headings * 2 >= stats.long_blocks) {
+    quality *= 0.15;
   }
   return std::clamp(quality, 0.0, 1.0);
 }
@@ -92,7 +93,7 @@ void remove_repeated_byline(pugi::xml_node content, std::string_view byline) {
   if (wanted.empty()) return;
   pugi::xml_node node = first_element_child(content);
   while (node) {
-    if (inner_text_length(node) < 100 &&
+    if (inner_text_length_capped(node, 100) < 100 &&
         lower_ascii_copy(strip_by_prefix(inner_text(node))) == wanted) {
       const pugi::xml_node next = next_element(node, true);
       discard_node(node);

@@ -17,8 +17,9 @@ struct ContentStats {
 
 ContentStats measure_content(pugi::xml_node content);
 
-/// 0..1: length and long paragraphs, discounted by link density and by teaser-list structure.
-double quality_score(const ContentStats& stats);
+/// 0..1: length and long paragraphs, discounted by link density and, on a page that does not
+/// declare itself an article, by teaser-list structure.
+double quality_score(const ContentStats& stats, bool declared_article);
 
 /// Removes elements whose whole text is the byline ("Jane Doe", "By Jane Doe").
 void remove_repeated_byline(pugi::xml_node content, std::string_view byline);

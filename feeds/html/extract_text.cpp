@@ -49,6 +49,7 @@ class TextBuilder {
     pending_break_ = std::max(pending_break_, static_cast<int>(level));
     pending_space_ = false;
   }
+  void add_space() { pending_space_ = true; }
   void add_line_break() {
     flush();
     if (!out_.empty()) ensure_newlines(trailing_newlines() + 1);
@@ -100,11 +101,13 @@ std::string block_text(pugi::xml_node root) {
     if (has_name(node, "br")) builder.add_line_break();
     if (has_name(node, "pre")) ++preformatted;
     builder.add_break(break_of(node));
+    if (name_in(node, {"td", "th"})) builder.add_space();
     return true;
   };
   const auto leave = [&](pugi::xml_node node) {
     if (has_name(node, "pre")) --preformatted;
     builder.add_break(break_of(node));
+    if (name_in(node, {"td", "th"})) builder.add_space();
   };
   walk_tree(root, enter, leave);
   return builder.finish();
