@@ -14,21 +14,15 @@ namespace {
   "disabled_reason, last_error, last_error_kind, error_count, consecutive_errors, "          \
   "last_fetch_at, last_success_at, last_document_at, next_poll_at, http_max_age, "           \
   "retry_after_until, identity_scheme, ttl_minutes, skip_hours, skip_days, update_period, "  \
-  "update_frequency, avg_item_interval, items_count, created_at, archive_cutoff"
+  "update_frequency, avg_item_interval, items_count, created_at, archive_cutoff, subscribed_url"
 
 constexpr const char* select_feed_by_id = "SELECT " FEEDD_FEED_COLUMNS " FROM feeds WHERE id = ?";
 constexpr const char* select_feed_by_url =
-    "SELECT " FEEDD_FEED_COLUMNS " FROM feeds WHERE url = ?";
+    "SELECT " FEEDD_FEED_COLUMNS " FROM feeds WHERE url = ?1 OR subscribed_url = ?1 "
+    "ORDER BY url = ?1 DESC LIMIT 1";
 constexpr const char* select_all_feeds = "SELECT " FEEDD_FEED_COLUMNS " FROM feeds ORDER BY id";
 
 #undef FEEDD_FEED_COLUMNS
-
-constexpr const char* unmark_configured = "UPDATE feeds SET configured = 0 WHERE configured = 1";
-constexpr const char* upsert_subscription = R"sql(
-INSERT INTO feeds (url, title_override, tags, configured, created_at) VALUES (?1, ?2, ?3, 1, ?4)
-ON CONFLICT (url) DO UPDATE SET title_override = excluded.title_override,
-                                tags = excluded.tags, configured = 1
-RETURNING id)sql";
 
 FeedState feed_state_from(const std::string& name) {
   if (name == "failing") return FeedState::failing;
@@ -82,6 +76,7 @@ FeedRecord read_feed(const SQLite::Statement& row) {
   feed.items_count = row.getColumn(28).getInt64();
   feed.created_at = from_unix(row.getColumn(29).getInt64());
   feed.archive_cutoff = time_column(row, 30);
+  feed.subscribed_url = row.getColumn(31).getString();
   return feed;
 }
 
@@ -108,26 +103,6 @@ FeedRecord require_feed(Database& db, FeedId id, std::string_view operation) {
 }
 
 }  // namespace storage
-
-std::vector<FeedId> Store::sync_feeds(const std::vector<Subscription>& subscriptions,
-                                      TimePoint now) {
-  return storage::run_operation(path().string(), "sync_feeds", [&] {
-    auto transaction = db_.begin_write();
-    db_.statement(storage::unmark_configured)->exec();
-    std::vector<FeedId> ids;
-    for (const auto& subscription : subscriptions) {
-      auto upsert = db_.statement(storage::upsert_subscription);
-      upsert->bind(1, subscription.url);
-      storage::bind_text(*upsert, 2, subscription.title);
-      upsert->bind(3, storage::strings_to_json(subscription.tags));
-      upsert->bind(4, static_cast<int64_t>(storage::to_unix(now)));
-      upsert->executeStep();
-      ids.push_back(upsert->getColumn(0).getInt64());
-    }
-    transaction.commit();
-    return ids;
-  });
-}
 
 std::vector<FeedRecord> Store::list_feeds() {
   return storage::run_operation(path().string(), "list_feeds", [&] {

@@ -17,7 +17,8 @@ using namespace std::literals;
 constexpr std::string_view schema_v1 = R"sql(
 CREATE TABLE feeds (
   id                 INTEGER PRIMARY KEY,
-  url                TEXT NOT NULL UNIQUE,
+  url                TEXT NOT NULL UNIQUE,  -- polled; moves on permanent redirects
+  subscribed_url     TEXT NOT NULL UNIQUE,  -- as configured; what sync_feeds matches
   configured         INTEGER NOT NULL DEFAULT 1,
   title              TEXT,
   title_override     TEXT,

@@ -32,7 +32,8 @@ const char* to_string(FeedState state) noexcept;
 /// A row of `feeds`.
 struct FeedRecord {
   FeedId id = 0;
-  std::string url;
+  std::string url;             ///< the URL polled (moved by adopt_feed_url)
+  std::string subscribed_url;  ///< the URL as configured, which sync_feeds matches
   bool configured = true;  ///< false once the feed left the config: not polled, items kept
   std::optional<std::string> title;  ///< the feed's own title, from its last document
   std::optional<std::string> title_override;

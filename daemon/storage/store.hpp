@@ -25,11 +25,23 @@ class Store {
   /// Upserts the configured feeds by URL (title override, tags) and returns their ids in the
   /// order given. Feeds missing from `subscriptions` keep their items but are marked not
   /// configured, so a SIGHUP that removes a feed stops its polling without losing anything.
+  /// A stored feed matches a subscription by its subscribed URL, or by the URL it moved to.
   std::vector<FeedId> sync_feeds(const std::vector<Subscription>& subscriptions, TimePoint now);
+
+  /// Stores the feeds not stored yet (as configured) and returns the ids of all, in the order
+  /// given; stored feeds, their titles and tags, and every other feed stay as they are
+  /// (`feedd poll --feed URL`).
+  std::vector<FeedId> add_feeds(const std::vector<Subscription>& subscriptions, TimePoint now);
+
+  /// Moves the feed to `url` after a permanent redirect (security.md §2 row 23); sync_feeds
+  /// still matches it by its subscribed URL. Returns false, changing nothing, when another
+  /// feed already has that URL.
+  bool adopt_feed_url(FeedId feed_id, std::string_view url);
 
   /// Every feed, configured or not, by id.
   std::vector<FeedRecord> list_feeds();
   std::optional<FeedRecord> feed_by_id(FeedId id);
+  /// The feed polled at `url`, else the feed subscribed as `url`.
   std::optional<FeedRecord> feed_by_url(std::string_view url);
 
   /// Stores one fetched document in ONE transaction: items upserted by (feed, identity key) —

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
 
 #include "daemon/storage/store.hpp"
 
@@ -105,5 +106,16 @@ inline std::int64_t count_rows(const std::filesystem::path& path, const std::str
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   return db.execAndGet("SELECT count(*) FROM " + where_sql).getInt64();
 }
+
+/// A store in a temporary folder with one feed, "https://example.org/feed.xml".
+class StoreFixture : public ::testing::Test {
+ protected:
+  std::vector<ItemRecord> items() { return store_.recent_items(100000, {feed_}); }
+
+  TempDir dir_;
+  std::filesystem::path path_ = dir_.file("feedd.db");
+  Store store_{path_};
+  FeedId feed_ = store_.sync_feeds({{"https://example.org/feed.xml", {}, {}}}, base_time)[0];
+};
 
 }  // namespace feedd::storage_test
