@@ -1,6 +1,8 @@
 #include "feeds/html/html_tokenizer.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include "feeds/html/text.hpp"
@@ -103,6 +105,28 @@ std::optional<char32_t> numeric_reference_value(std::string_view digits, bool he
                                                         : std::nullopt;
 }
 
+constexpr std::uint64_t ones = 0x0101010101010101;
+constexpr std::uint64_t high_bits = 0x8080808080808080;
+
+/// True when some byte of `word` is below `limit` (at most 0x80).
+bool has_byte_below(std::uint64_t word, unsigned char limit) {
+  return ((word - ones * limit) & ~word & high_bits) != 0;
+}
+
+bool has_byte(std::uint64_t word, unsigned char byte) {
+  const std::uint64_t differences = word ^ (ones * byte);
+  return ((differences - ones) & ~differences & high_bits) != 0;
+}
+
+/// True when the 8 bytes at `bytes` are printable ASCII other than '<', '&', DEL and `stop`.
+bool are_plain_ascii(const char* bytes, char stop) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  return (word & high_bits) == 0 && !has_byte_below(word, 0x20) && !has_byte(word, '<') &&
+         !has_byte(word, '&') && !has_byte(word, 0x7F) &&
+         !has_byte(word, static_cast<unsigned char>(stop));
+}
+
 }  // namespace
 
 void PlainHtmlTokenizer::next(HtmlToken& token) {
@@ -155,6 +179,13 @@ bool PlainHtmlTokenizer::skip_characters(char stop) {
     return table;
   }();
   while (position_ < html_.size()) {
+    // Eight plain bytes at a time: most text is long runs of them.
+    while (position_ + 8 <= html_.size() && are_plain_ascii(html_.data() + position_, stop)) {
+      position_ += 8;
+    }
+    if (position_ >= html_.size()) {
+      break;
+    }
     const auto c = static_cast<unsigned char>(html_[position_]);
     if (plain_ascii[c] && c != static_cast<unsigned char>(stop)) {
       ++position_;

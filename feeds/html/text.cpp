@@ -78,11 +78,14 @@ void CollapsingText::append(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t run = i;
     while (run < text.size()) {
-      if (!may_start_whitespace(static_cast<unsigned char>(text[run]))) {
+      const auto byte = static_cast<unsigned char>(text[run]);
+      if (!may_start_whitespace(byte)) {
         ++run;
-      } else if (text[run] == ' ' && run > i && run + 1 < text.size() &&
+      } else if (byte == ' ' && run > i && run + 1 < text.size() &&
                  !may_start_whitespace(static_cast<unsigned char>(text[run + 1]))) {
         run += 2;  // a single space between words is already collapsed
+      } else if (byte >= 0x80 && whitespace_length(text.substr(run)) == 0) {
+        ++run;  // '’', '—', ...: the lead byte of a character that is no space
       } else {
         break;
       }
