@@ -20,8 +20,8 @@ inline constexpr const char* default_feed_accept =
 /// One fetch: the URL (http, https or file) and the validators of the last 200 response.
 struct FetchRequest {
   std::string url;
-  std::optional<std::string> etag;           ///< sent as If-None-Match
-  std::optional<std::string> last_modified;  ///< sent as If-Modified-Since
+  std::optional<std::string> etag = std::nullopt;           ///< sent as If-None-Match
+  std::optional<std::string> last_modified = std::nullopt;  ///< sent as If-Modified-Since
   std::string accept = default_feed_accept;
 };
 
@@ -45,6 +45,8 @@ struct FetchResponse {
 /// has_value()/operator bool before value(); value() on an error throws std::bad_variant_access.
 class FetchOutcome {
 public:
+  /// A `cancelled` error: what a fetch that never ran reports (co_spawn needs a default).
+  FetchOutcome() : state_(FetchError{FetchErrorKind::cancelled, "not run"}) {}
   FetchOutcome(FetchResponse response) : state_(std::move(response)) {}  // NOLINT(implicit)
   FetchOutcome(FetchError error) : state_(std::move(error)) {}           // NOLINT(implicit)
 

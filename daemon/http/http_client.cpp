@@ -128,9 +128,11 @@ std::size_t HttpClient::idle_connections() const { return exchanger_->idle_conne
 
 asio::awaitable<FetchOutcome> HttpClient::fetch(FetchRequest request) {
   const auto started = Clock::now();
-  auto outcome = is_file_url(request.url)
-                     ? read_file_url(request.url, options_.max_body_bytes)
-                     : co_await follow_redirects(request, started + options_.total_timeout);
+  FetchOutcome outcome;
+  if (is_file_url(request.url))
+    outcome = read_file_url(request.url, options_.max_body_bytes);
+  else
+    outcome = co_await follow_redirects(request, started + options_.total_timeout);
   if (outcome)
     outcome.value().elapsed =
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);

@@ -299,7 +299,9 @@ asio::awaitable<std::optional<FetchError>> HttpExchanger::Impl::read_body(
     connection.tcp_layer().expires_at(std::min(window_end, deadline));
     parser.get().body().data = chunk.data();
     parser.get().body().size = chunk.size();
-    auto [ec, consumed] = co_await http::async_read(stream, connection.buffer, parser, as_result);
+    // read_some, not read: the rate window must see bytes as they arrive, not per full buffer.
+    auto [ec, consumed] =
+        co_await http::async_read_some(stream, connection.buffer, parser, as_result);
     if (ec == http::error::need_buffer) ec = {};
     if (ec == beast::error::timeout) co_return body_timeout(window_end < deadline, options_, total_left);
     if (ec) co_return transport_error(FetchPhase::body, ec, total_left);

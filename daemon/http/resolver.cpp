@@ -36,6 +36,9 @@ SystemResolver::SystemResolver(asio::any_io_executor executor) : executor_(std::
 
 asio::awaitable<ResolveOutcome> SystemResolver::resolve(
     std::string host, std::uint16_t port, std::chrono::steady_clock::time_point deadline) {
+  boost::system::error_code parse_error;
+  const auto literal = asio::ip::make_address(host, parse_error);
+  if (!parse_error) co_return ResolveOutcome{{}, {tcp::endpoint(literal, port)}};
   auto lookup = std::make_shared<PendingLookup>(executor_);
   lookup->wakeup.expires_at(deadline);
   lookup->resolver.async_resolve(

@@ -1,0 +1,95 @@
+#include "daemon/http/content_decoder.hpp"
+
+#include <gtest/gtest.h>
+
+#include "compress_test_support.hpp"
+
+namespace feedd {
+namespace {
+
+using test::compress;
+using test::Wrapper;
+
+const std::string feed_text = "<rss><channel><title>Decoded</title></channel></rss>";
+
+std::string decode_in_pieces(ContentCoding coding, const std::string& wire, std::size_t piece,
+                             std::size_t cap = 1 << 20) {
+  BodyDecoder decoder(coding, cap);
+  for (std::size_t at = 0; at < wire.size(); at += piece) {
+    auto error = decoder.append(std::string_view(wire).substr(at, piece));
+    EXPECT_FALSE(error) << error->detail;
+  }
+  EXPECT_FALSE(decoder.finish());
+  return decoder.take_body();
+}
+
+TEST(ContentEncodingHeader, AcceptsOneKnownCodingOnly) {
+  EXPECT_EQ(parse_content_encoding(""), ContentCoding::identity);
+  EXPECT_EQ(parse_content_encoding("identity"), ContentCoding::identity);
+  EXPECT_EQ(parse_content_encoding(" GZIP "), ContentCoding::gzip);
+  EXPECT_EQ(parse_content_encoding("x-gzip"), ContentCoding::gzip);
+  EXPECT_EQ(parse_content_encoding("deflate"), ContentCoding::deflate);
+  EXPECT_EQ(parse_content_encoding("gzip, gzip"), std::nullopt);
+  EXPECT_EQ(parse_content_encoding("gzip, deflate"), std::nullopt);
+  EXPECT_EQ(parse_content_encoding("br"), std::nullopt);
+  EXPECT_EQ(parse_content_encoding("zstd"), std::nullopt);
+  EXPECT_EQ(parse_content_encoding("compress"), std::nullopt);
+}
+
+TEST(BodyDecoder, DecodesGzipFedOneByteAtATime) {
+  EXPECT_EQ(decode_in_pieces(ContentCoding::gzip, compress(feed_text, Wrapper::gzip), 1), feed_text);
+}
+
+TEST(BodyDecoder, DecodesZlibWrappedAndRawDeflate) {
+  EXPECT_EQ(decode_in_pieces(ContentCoding::deflate, compress(feed_text, Wrapper::zlib), 7), feed_text);
+  EXPECT_EQ(decode_in_pieces(ContentCoding::deflate, compress(feed_text, Wrapper::raw), 1), feed_text);
+}
+
+TEST(BodyDecoder, DecodesConcatenatedGzipMembers) {
+  const auto wire = compress("first ", Wrapper::gzip) + compress("second", Wrapper::gzip);
+  EXPECT_EQ(decode_in_pieces(ContentCoding::gzip, wire, 5), "first second");
+}
+
+TEST(BodyDecoder, StopsAGzipBombAtTheDecodedCapWhileInflating) {
+  const std::string zeros(32 << 20, '\0');
+  const auto bomb = compress(zeros, Wrapper::gzip);
+  ASSERT_LT(bomb.size(), 64u << 10);
+  BodyDecoder decoder(ContentCoding::gzip, 1 << 20);
+  auto error = decoder.append(bomb);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->kind, FetchErrorKind::too_large);
+  EXPECT_LE(decoder.take_body().size(), 1u << 20);
+}
+
+TEST(BodyDecoder, IdentityBodyOverTheCapIsTooLarge) {
+  BodyDecoder decoder(ContentCoding::identity, 10);
+  EXPECT_FALSE(decoder.append("0123456789"));
+  auto error = decoder.append("x");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->kind, FetchErrorKind::too_large);
+}
+
+TEST(BodyDecoder, TruncatedGzipIsAProtocolError) {
+  const auto wire = compress(std::string(10000, 'a') + feed_text, Wrapper::gzip);
+  BodyDecoder decoder(ContentCoding::gzip, 1 << 20);
+  EXPECT_FALSE(decoder.append(std::string_view(wire).substr(0, wire.size() - 6)));
+  auto error = decoder.finish();
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->kind, FetchErrorKind::protocol);
+}
+
+TEST(BodyDecoder, GarbageLabelledGzipIsAProtocolError) {
+  BodyDecoder decoder(ContentCoding::gzip, 1 << 20);
+  auto error = decoder.append("this is not gzip at all");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->kind, FetchErrorKind::protocol);
+}
+
+TEST(BodyDecoder, EmptyCompressedBodyIsEmpty) {
+  BodyDecoder decoder(ContentCoding::gzip, 1 << 20);
+  EXPECT_FALSE(decoder.finish());
+  EXPECT_EQ(decoder.take_body(), "");
+}
+
+}  // namespace
+}  // namespace feedd
