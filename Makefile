@@ -21,7 +21,7 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FEEDD_SHARED_DIR ?= $(abspath $(CURDIR)/../shared)
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := fuzz_feed fuzz_date fuzz_url fuzz_sanitize
+FUZZ_TARGETS := fuzz_feed fuzz_date fuzz_url fuzz_sanitize fuzz_html_extract
 CMAKE_ARGS ?=
 DEMO_CONFIG ?= config/demo.toml
 

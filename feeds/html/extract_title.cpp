@@ -13,18 +13,22 @@ bool is_separator(char c) {
   return c == '|' || c == '-' || c == '\\' || c == '/' || c == '>';
 }
 
-/// Positions of " X " where X is a title separator (| - \ / > or »).
+/// The byte length of a multi-byte separator at the start of `text`: » (hierarchical), – or —.
+std::size_t wide_separator(std::string_view text, bool hierarchical_only) {
+  if (text.starts_with("\xC2\xBB")) return 2;
+  if (hierarchical_only) return 0;
+  return text.starts_with("\xE2\x80\x93") || text.starts_with("\xE2\x80\x94") ? 3 : 0;
+}
+
+/// Positions of " X " where X is a title separator (| - – — \ / > or »).
 std::vector<std::size_t> separator_positions(std::string_view title, bool hierarchical_only) {
   std::vector<std::size_t> positions;
   for (std::size_t i = 0; i + 2 < title.size(); ++i) {
     if (title[i] != ' ') continue;
     const std::string_view rest = title.substr(i + 1);
-    std::size_t width = 0;
-    if (rest.starts_with("\xC2\xBB")) {
-      width = 2;
-    } else if (is_separator(rest[0]) && (!hierarchical_only || (rest[0] != '|' && rest[0] != '-'))) {
-      width = 1;
-    }
+    std::size_t width = wide_separator(rest, hierarchical_only);
+    const bool narrow = is_separator(rest[0]) && (!hierarchical_only || (rest[0] != '|' && rest[0] != '-'));
+    if (width == 0 && narrow) width = 1;
     if (width != 0 && rest.size() > width && rest[width] == ' ') positions.push_back(i);
   }
   return positions;
@@ -82,8 +86,8 @@ std::string without_separator_characters(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (is_separator(text[i])) continue;
-    if (text.substr(i).starts_with("\xC2\xBB")) {
-      ++i;
+    if (const std::size_t width = wide_separator(text.substr(i), false)) {
+      i += width - 1;
       continue;
     }
     out += text[i];
@@ -95,7 +99,9 @@ std::string without_separator_characters(std::string_view text) {
 std::string after_first_separator(const std::string& title) {
   for (std::size_t i = 0; i < title.size(); ++i) {
     if (is_separator(title[i])) return title.substr(i + 1);
-    if (std::string_view(title).substr(i).starts_with("\xC2\xBB")) return title.substr(i + 2);
+    if (const std::size_t width = wide_separator(std::string_view(title).substr(i), false)) {
+      return title.substr(i + width);
+    }
   }
   return title;
 }
