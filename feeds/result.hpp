@@ -22,7 +22,7 @@ const char* to_string(ErrorCode code) noexcept;
 
 /// An error: a code plus a message naming the module and the place ("rss: line 12: ...").
 struct Error {
-  ErrorCode code;
+  ErrorCode code = ErrorCode::malformed;
   std::string message;
 };
 

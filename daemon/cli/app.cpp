@@ -10,6 +10,7 @@
 #include "daemon/cli/check_command.hpp"
 #include "daemon/cli/extract_command.hpp"
 #include "daemon/cli/parse_command.hpp"
+#include "daemon/cli/poll_command.hpp"
 #include "daemon/runtime/logging.hpp"
 
 namespace feedd {
@@ -21,6 +22,7 @@ struct CliOptions {
   CheckCommandOptions check;
   ParseCommandOptions parse;
   ExtractCommandOptions extract;
+  PollCommandOptions poll;
   std::string help_topic;
 };
 
@@ -80,6 +82,22 @@ void add_extract_command(CLI::App& app, CliOptions& options) {
   });
 }
 
+void add_poll_command(CLI::App& app, CliOptions& options) {
+  CLI::App* poll = app.add_subcommand(
+      "poll", "Poll the configured feeds (or the named ones) once, store them, fetch full text, exit");
+  poll->add_option("-c,--config", options.poll.config_path,
+                   "Config file (default: /etc/feedd/feedd.toml, else ./config/feedd.toml, else "
+                   "built-in defaults)")
+      ->type_name("FILE");
+  poll->add_option("--feed", options.poll.feeds, "Poll this feed URL instead of the configured feeds (repeatable)")
+      ->type_name("URL");
+  poll->add_option("--urls", options.poll.urls_file, "Poll the URLs listed in FILE, one per line")
+      ->type_name("FILE");
+  poll->add_option("--database", options.poll.database, "SQLite database (overrides [daemon] database)")
+      ->type_name("PATH");
+  poll->add_flag("--no-full-text", options.poll.no_full_text, "Do not fetch and extract articles");
+}
+
 void add_help_command(CLI::App& app, CliOptions& options) {
   CLI::App* help = app.add_subcommand("help", "Show help for feedd or for one command");
   help->add_option("COMMAND", options.help_topic, "Command to describe")->type_name("");
@@ -99,6 +117,7 @@ void build_app(CLI::App& app, CliOptions& options) {
   add_check_command(app, options);
   add_parse_command(app, options);
   add_extract_command(app, options);
+  add_poll_command(app, options);
   add_help_command(app, options);
   for (CLI::App* command : app.get_subcommands({})) command->group("Commands");
 }
@@ -131,6 +150,7 @@ int run_chosen_command(const CLI::App& app, const CliOptions& options) {
   if (app.got_subcommand("check")) return run_check_command(options.check);
   if (app.got_subcommand("parse")) return run_parse_command(options.parse);
   if (app.got_subcommand("extract")) return run_extract_command(options.extract);
+  if (app.got_subcommand("poll")) return run_poll_command(options.poll);
   if (app.got_subcommand("help")) return run_help_command(app, options.help_topic);
   std::cerr << help_text(app, nullptr);
   return 2;

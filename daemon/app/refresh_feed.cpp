@@ -1,0 +1,200 @@
+#include "daemon/app/refresh_feed.hpp"
+
+#include <chrono>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+#include "daemon/scheduler/redirect_adoption.hpp"
+
+namespace feedd {
+namespace {
+
+namespace asio = boost::asio;
+using std::chrono::milliseconds;
+using Kind = PollOutcome::Kind;
+
+/// How a failed fetch counts for scheduling: 410 disables, 429/503 wait for Retry-After.
+PollOutcome poll_outcome_of(const FetchError& error) {
+  if (error.kind == FetchErrorKind::http_status) {
+    if (error.http_status == 410) return {Kind::gone, std::nullopt};
+    if (error.http_status == 429 || error.http_status == 503) return {Kind::rate_limited, error.retry_after};
+  }
+  return {Kind::error, std::nullopt};
+}
+
+struct Attempt {
+  FeedRecord feed;
+  TimePoint started_at;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+
+  milliseconds elapsed() const {
+    return std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started);
+  }
+};
+
+RefreshReport report_for(const Attempt& attempt, RefreshResult schedule) {
+  RefreshReport report;
+  report.feed_id = attempt.feed.id;
+  report.url = attempt.feed.url;
+  report.schedule = std::move(schedule);
+  return report;
+}
+
+PollPlan plan_for(const PollContext& context, const Attempt& attempt, const FeedPollStats& stats,
+                  const PollOutcome& outcome) {
+  double jitter = context.jitter ? context.jitter() : 0.5;
+  return plan_next_poll(stats, outcome, context.feeds.policy(attempt.feed.url), context.clock.now(), jitter);
+}
+
+// Coroutines here take their parameters by reference: GCC 12 bitwise-copies some by-value
+// class parameters into the coroutine frame (strings then free their old SSO buffer), and
+// every caller awaits at once, so the referenced objects outlive the call.
+asio::awaitable<RefreshReport> store_failure(PollContext& context, const Attempt& attempt,
+                                             const std::string& kind, const std::string& detail,
+                                             int http_status, const PollOutcome& outcome) {
+  auto stats = poll_stats_of(attempt.feed);
+  stats.consecutive_errors += 1;
+  auto plan = plan_for(context, attempt, stats, outcome);
+  FetchFailure failure;
+  failure.kind = kind;
+  failure.detail = detail;
+  failure.http_status = http_status;
+  failure.started_at = attempt.started_at;
+  failure.fetched_at = context.clock.now();
+  failure.duration = attempt.elapsed();
+  failure.next_poll_at = plan.at;
+  if (outcome.kind == Kind::rate_limited && plan.at) failure.retry_after_until = plan.at;
+  failure.disable = outcome.kind == Kind::gone;
+  co_await context.storage.run([&attempt, &failure](Store& store) {
+    store.record_failure(attempt.feed.id, failure);
+    return 0;
+  });
+  spdlog::warn("feed {}: {} ({})", attempt.feed.url, detail, plan.reason);
+  auto report = report_for(attempt, RefreshResult{outcome, stats, std::nullopt});
+  report.failed = true;
+  report.error = detail;
+  co_return report;
+}
+
+asio::awaitable<RefreshReport> store_not_modified(PollContext& context, const Attempt& attempt,
+                                                  const FetchResponse& response) {
+  auto stats = poll_stats_of(attempt.feed);
+  stats.consecutive_errors = 0;
+  stats.http_max_age = response.max_age;
+  stats.http_expires = response.expires;
+  PollOutcome outcome{Kind::not_modified, std::nullopt};
+  auto plan = plan_for(context, attempt, stats, outcome);
+  NotModifiedFetch fetch;
+  fetch.started_at = attempt.started_at;
+  fetch.fetched_at = context.clock.now();
+  fetch.duration = attempt.elapsed();
+  fetch.http_max_age = response.max_age;
+  fetch.next_poll_at = plan.at;
+  co_await context.storage.run([&attempt, &fetch](Store& store) {
+    store.record_not_modified(attempt.feed.id, fetch);
+    return 0;
+  });
+  spdlog::debug("feed {}: not modified, next poll {}", attempt.feed.url, plan.reason);
+  co_return report_for(attempt, RefreshResult{outcome, stats, std::nullopt});
+}
+
+/// The stats a successful document gives the scheduler: its hints and the cache headers.
+FeedPollStats stats_after_document(const FeedRecord& feed, const feeds::Feed& document,
+                                   const FetchResponse& response) {
+  auto stats = poll_stats_of(feed);
+  stats.consecutive_errors = 0;
+  stats.http_max_age = response.max_age;
+  stats.http_expires = response.expires;
+  stats.ttl_minutes = document.hints.ttl_minutes;
+  stats.skip_hours = document.hints.skip_hours;
+  stats.skip_days = document.hints.skip_days;
+  stats.update_period = document.hints.update_period;
+  stats.update_frequency = document.hints.update_frequency;
+  return stats;
+}
+
+/// A 301/308 chain that ended in this valid feed moves the subscription (security.md §2 row 23).
+asio::awaitable<std::optional<std::string>> adopt_redirect(PollContext& context, const Attempt& attempt,
+                                                           const FetchResponse& response) {
+  if (!response.permanently_redirected || response.final_url == attempt.feed.url) co_return std::nullopt;
+  RedirectChain chain{attempt.feed.url, {RedirectHop{301, response.final_url}}, true, true, false};
+  chain.final_url_taken = co_await context.storage.run(
+      [&response](Store& store) { return store.feed_by_url(response.final_url).has_value(); });
+  auto adopted = url_to_adopt(chain);
+  if (!adopted) co_return std::nullopt;
+  bool moved = co_await context.storage.run(
+      [&attempt, &adopted](Store& store) { return store.adopt_feed_url(attempt.feed.id, *adopted); });
+  if (!moved) co_return std::nullopt;
+  spdlog::info("feed {}: permanently redirected, now polled as {}", attempt.feed.url, *adopted);
+  co_return adopted;
+}
+
+asio::awaitable<RefreshReport> store_document(PollContext& context, const Attempt& attempt,
+                                              const FetchResponse& response, feeds::Feed& document) {
+  auto stats = stats_after_document(attempt.feed, document, response);
+  PollOutcome outcome{Kind::ok, std::nullopt};
+  auto plan = plan_for(context, attempt, stats, outcome);
+  FetchCommit commit;
+  commit.document = std::move(document);
+  commit.started_at = attempt.started_at;
+  commit.fetched_at = context.clock.now();
+  commit.duration = attempt.elapsed();
+  commit.http_status = response.status;
+  commit.bytes = response.body.size();
+  commit.etag = response.etag;
+  commit.last_modified = response.last_modified;
+  commit.http_max_age = response.max_age;
+  commit.next_poll_at = plan.at;
+  commit.full_text = context.full_text ? context.feeds.settings(attempt.feed.url).full_text : FullTextMode::never;
+  commit.first_fetch_item_limit = context.first_fetch_item_limit;
+  auto result = co_await context.storage.run(
+      [&attempt, &commit](Store& store) { return store.commit_fetch(attempt.feed.id, commit); });
+  auto report = report_for(attempt, RefreshResult{outcome, stats, std::nullopt});
+  report.new_items = result.new_items;
+  report.updated_items = result.updated_items;
+  report.full_text_items = std::move(result.full_text_items);
+  report.adopted_url = co_await adopt_redirect(context, attempt, response);
+  report.schedule.adopted_url = report.adopted_url;
+  spdlog::debug("feed {}: {} new, {} updated; next poll {}", attempt.feed.url, report.new_items,
+               report.updated_items, plan.reason);
+  co_return report;
+}
+
+}  // namespace
+
+asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context) {
+  auto feed = co_await context.storage.run([feed_id](Store& store) { return store.feed_by_id(feed_id); });
+  if (!feed) throw std::runtime_error("refresh: no feed with id " + std::to_string(feed_id));
+  Attempt attempt;
+  attempt.feed = std::move(*feed);
+  attempt.started_at = context.clock.now();
+
+  FetchRequest request;
+  request.url = attempt.feed.url;
+  request.etag = attempt.feed.etag;
+  request.last_modified = attempt.feed.last_modified;
+  auto fetched = co_await context.http.fetch(std::move(request));
+  if (!fetched) {
+    const auto& error = fetched.error();
+    std::string kind = to_string(error.kind);
+    std::string detail = describe(error);
+    PollOutcome outcome = poll_outcome_of(error);
+    co_return co_await store_failure(context, attempt, kind, detail, error.http_status, outcome);
+  }
+  auto response = std::move(fetched).value();
+  if (response.not_modified) co_return co_await store_not_modified(context, attempt, response);
+
+  auto parsed = co_await context.cpu.run([&response, limits = context.parse_limits] {
+    return feeds::parse_feed(feeds::ParseRequest{response.body, response.final_url, response.content_type, limits});
+  });
+  if (!parsed) {
+    const auto& error = parsed.error();
+    std::string kind = feeds::to_string(error.code);
+    PollOutcome outcome{Kind::error, std::nullopt};
+    co_return co_await store_failure(context, attempt, kind, error.message, response.status, outcome);
+  }
+  co_return co_await store_document(context, attempt, response, parsed.value());
+}
+
+}  // namespace feedd

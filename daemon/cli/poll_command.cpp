@@ -1,0 +1,143 @@
+#include "daemon/cli/poll_command.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <random>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "daemon/app/poll_once.hpp"
+#include "daemon/cli/poll_targets.hpp"
+#include "daemon/fulltext/site_rules_loader.hpp"
+
+namespace feedd {
+namespace {
+
+namespace asio = boost::asio;
+
+HttpClientOptions client_options(const Config& config) {
+  HttpClientOptions options;
+  options.user_agent = config.daemon.user_agent;
+  options.total_timeout = config.poll.timeout;
+  options.max_body_bytes = config.poll.max_size;
+  options.allow_private_addresses = config.poll.allow_private_addresses;
+  return options;
+}
+
+/// Progress: a bar rewritten in place on a terminal, one line per feed otherwise.
+PollProgress progress_printer() {
+  bool tty = isatty(STDERR_FILENO) == 1;
+  return [tty](int done, int total, const RefreshReport& report) {
+    if (tty) {
+      std::fprintf(stderr, "\r[%d/%d] %-60.60s", done, total, report.url.c_str());
+      if (done == total) std::fprintf(stderr, "\r%*s\r", 75, "");
+      return;
+    }
+    if (report.failed) {
+      std::cout << "error " << report.url << ": " << report.error << "\n";
+    } else if (report.schedule.outcome.kind == PollOutcome::Kind::not_modified) {
+      std::cout << "304   " << report.url << "\n";
+    } else {
+      std::cout << "ok    " << report.url << " (" << report.new_items << " new, " << report.updated_items
+                << " updated)\n";
+    }
+  };
+}
+
+void print_summary(const PollSummary& summary, bool full_text) {
+  std::cout << "polled " << summary.feeds << " feeds: " << summary.ok << " ok, " << summary.not_modified
+            << " not modified, " << summary.failed << " failed; " << summary.new_items << " new items, "
+            << summary.updated_items << " updated";
+  if (full_text) std::cout << "; full text: " << summary.full_text.done << " extracted, " << summary.full_text.failed << " failed";
+  std::cout << "\n";
+  for (const auto& failure : summary.failures) std::cerr << "feedd poll: " << failure.url << ": " << failure.error << "\n";
+}
+
+/// The feeds to poll, stored: the named URLs (added, others untouched) or the configured ones.
+std::vector<FeedRef> prepare_feeds(Store& store, const Config& config, const std::vector<std::string>& named) {
+  auto now = SystemClock{}.now();
+  std::vector<Subscription> subscriptions;
+  if (named.empty()) {
+    subscriptions = subscriptions_of(config.feeds);
+  } else {
+    for (const auto& url : named) subscriptions.push_back(Subscription{url, std::nullopt, {}});
+  }
+  auto ids = named.empty() ? store.sync_feeds(subscriptions, now) : store.add_feeds(subscriptions, now);
+  std::vector<FeedRef> feeds;
+  for (std::size_t i = 0; i < ids.size(); ++i) feeds.push_back(FeedRef{ids[i], subscriptions[i].url});
+  return feeds;
+}
+
+struct PollRun {
+  Config config;
+  std::vector<std::string> named_urls;
+  bool full_text = true;
+};
+
+int run_poll(const PollRun& run) {
+  auto store = std::make_unique<Store>(run.config.daemon.database);
+  auto feeds = prepare_feeds(*store, run.config, run.named_urls);
+  asio::io_context io;
+  auto http_options = client_options(run.config);
+  http_options.allowed_addresses = endpoints_of_named_hosts(run.named_urls);
+  HttpClient http(io.get_executor(), http_options);
+  HostLimiter limiter(run.config.poll.concurrency, run.config.poll.per_host);
+  WorkerPool cpu(2);
+  StorageOwner storage(std::move(store));
+  SystemClock clock;
+  FeedDirectory directory(run.config);
+  std::optional<LoadedSiteRules> site_rules;
+  if (run.config.fulltext.site_rules) {
+    site_rules = load_site_rules(*run.config.fulltext.site_rules);
+    for (const auto& error : site_rules->errors) std::cerr << error << "\n";
+  }
+  std::mt19937_64 random{std::random_device{}()};
+  PollContext context{.http = http,
+                      .limiter = limiter,
+                      .cpu = cpu,
+                      .storage = storage,
+                      .clock = clock,
+                      .feeds = directory,
+                      .site_rules = site_rules ? &site_rules->rules : nullptr,
+                      .jitter = [&random] { return std::uniform_real_distribution<double>(0, 1)(random); },
+                      .full_text = run.full_text};
+  std::optional<PollSummary> summary;
+  std::exception_ptr failure;
+  asio::co_spawn(io, poll_feeds_once(feeds, context, run.config.fulltext.concurrency, progress_printer()),
+                 [&](std::exception_ptr error, PollSummary result) {
+                   failure = error;
+                   if (!error) summary = std::move(result);
+                 });
+  io.run();
+  if (failure) std::rethrow_exception(failure);
+  print_summary(*summary, run.full_text);
+  return summary->failed == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int run_poll_command(const PollCommandOptions& options) {
+  auto loaded = load_command_config(options.config_path, "poll");
+  if (!loaded.ok) return 1;
+  auto* config = &loaded.config;
+  auto named = read_command_urls(options.feeds, options.urls_file);
+  if (!named) return 1;
+  if (!options.database.empty()) config->daemon.database = options.database;
+  if (named->empty() && config->feeds.empty()) {
+    std::cerr << "feedd poll: no feeds: name them with --feed/--urls or in the config's [[feed]] tables\n";
+    return 1;
+  }
+  PollRun run{std::move(*config), std::move(*named), !options.no_full_text};
+  run.full_text = run.full_text && run.config.fulltext.enabled;
+  try {
+    return run_poll(run);
+  } catch (const std::exception& error) {
+    std::cerr << "feedd poll: " << error.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace feedd
