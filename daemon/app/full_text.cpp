@@ -30,11 +30,14 @@ asio::awaitable<FullTextResult> fetch_and_extract(const FullTextJob& job, PollCo
     co_return result;
   }
   const auto& response = fetched.value();
+  // Copies: a SIGHUP may replace the feed settings while the worker thread extracts.
   const auto& settings = context.feeds.settings(job.feed_url);
+  std::string content_selector = settings.content_selector.value_or("");
+  std::string remove_selector = settings.remove_selector.value_or("");
   const feeds::SiteRules* rules = context.site_rules ? context.site_rules->find(host_key(response.final_url)) : nullptr;
   auto article = co_await context.cpu.run([&] {
     feeds::ExtractRequest extract{response.body, response.final_url, response.content_type, rules,
-                                  settings.content_selector.value_or(""), settings.remove_selector.value_or("")};
+                                  content_selector, remove_selector};
     return feeds::extract_article(extract);
   });
   if (!article) {

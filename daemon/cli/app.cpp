@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "daemon/app/daemon.hpp"
 #include "daemon/cli/check_command.hpp"
+#include "daemon/config/default_path.hpp"
 #include "daemon/cli/extract_command.hpp"
 #include "daemon/cli/parse_command.hpp"
 #include "daemon/cli/poll_command.hpp"
@@ -23,6 +25,7 @@ struct CliOptions {
   ParseCommandOptions parse;
   ExtractCommandOptions extract;
   PollCommandOptions poll;
+  std::string run_config;
   std::string help_topic;
 };
 
@@ -98,6 +101,27 @@ void add_poll_command(CLI::App& app, CliOptions& options) {
   poll->add_flag("--no-full-text", options.poll.no_full_text, "Do not fetch and extract articles");
 }
 
+void add_run_command(CLI::App& app, CliOptions& options) {
+  CLI::App* run = app.add_subcommand("run", "Run the daemon in the foreground (SIGTERM stops, SIGHUP reloads)");
+  run->add_option("-c,--config", options.run_config,
+                  "Config file (default: /etc/feedd/feedd.toml, else ./config/feedd.toml)")
+      ->type_name("FILE");
+}
+
+/// `feedd run`: the config named, else the default one; there is no daemon without a config.
+int run_run_command(const std::string& config, const std::optional<std::string>& log_level) {
+  std::filesystem::path path = config;
+  if (path.empty()) {
+    auto found = find_default_config();
+    if (!found) {
+      std::cerr << "feedd run: no config: pass -c FILE (looked for /etc/feedd/feedd.toml and ./config/feedd.toml)\n";
+      return 1;
+    }
+    path = *found;
+  }
+  return run_daemon(DaemonOptions{path, log_level});
+}
+
 void add_help_command(CLI::App& app, CliOptions& options) {
   CLI::App* help = app.add_subcommand("help", "Show help for feedd or for one command");
   help->add_option("COMMAND", options.help_topic, "Command to describe")->type_name("");
@@ -118,6 +142,7 @@ void build_app(CLI::App& app, CliOptions& options) {
   add_parse_command(app, options);
   add_extract_command(app, options);
   add_poll_command(app, options);
+  add_run_command(app, options);
   add_help_command(app, options);
   for (CLI::App* command : app.get_subcommands({})) command->group("Commands");
 }
@@ -151,6 +176,7 @@ int run_chosen_command(const CLI::App& app, const CliOptions& options) {
   if (app.got_subcommand("parse")) return run_parse_command(options.parse);
   if (app.got_subcommand("extract")) return run_extract_command(options.extract);
   if (app.got_subcommand("poll")) return run_poll_command(options.poll);
+  if (app.got_subcommand("run")) return run_run_command(options.run_config, options.log_level);
   if (app.got_subcommand("help")) return run_help_command(app, options.help_topic);
   std::cerr << help_text(app, nullptr);
   return 2;

@@ -9,23 +9,14 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "daemon/app/daemon_setup.hpp"
 #include "daemon/app/poll_once.hpp"
 #include "daemon/cli/poll_targets.hpp"
-#include "daemon/fulltext/site_rules_loader.hpp"
 
 namespace feedd {
 namespace {
 
 namespace asio = boost::asio;
-
-HttpClientOptions client_options(const Config& config) {
-  HttpClientOptions options;
-  options.user_agent = config.daemon.user_agent;
-  options.total_timeout = config.poll.timeout;
-  options.max_body_bytes = config.poll.max_size;
-  options.allow_private_addresses = config.poll.allow_private_addresses;
-  return options;
-}
 
 /// Progress: a bar rewritten in place on a terminal, one line per feed otherwise.
 PollProgress progress_printer() {
@@ -78,10 +69,10 @@ struct PollRun {
 };
 
 int run_poll(const PollRun& run) {
-  auto store = std::make_unique<Store>(run.config.daemon.database);
+  auto store = open_store(run.config.daemon.database);
   auto feeds = prepare_feeds(*store, run.config, run.named_urls);
   asio::io_context io;
-  auto http_options = client_options(run.config);
+  auto http_options = http_client_options(run.config);
   http_options.allowed_addresses = endpoints_of_named_hosts(run.named_urls);
   HttpClient http(io.get_executor(), http_options);
   HostLimiter limiter(run.config.poll.concurrency, run.config.poll.per_host);
@@ -89,11 +80,7 @@ int run_poll(const PollRun& run) {
   StorageOwner storage(std::move(store));
   SystemClock clock;
   FeedDirectory directory(run.config);
-  std::optional<LoadedSiteRules> site_rules;
-  if (run.config.fulltext.site_rules) {
-    site_rules = load_site_rules(*run.config.fulltext.site_rules);
-    for (const auto& error : site_rules->errors) std::cerr << error << "\n";
-  }
+  auto site_rules = load_configured_site_rules(run.config);
   std::mt19937_64 random{std::random_device{}()};
   PollContext context{.http = http,
                       .limiter = limiter,
