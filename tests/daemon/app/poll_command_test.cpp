@@ -1,0 +1,101 @@
+// `feedd poll` end to end against the fixture server: storage, conditional requests, full text,
+// failures that lose nothing.
+#include <gtest/gtest.h>
+
+#include "daemon/app/app_test_support.hpp"
+
+namespace feedd::testing {
+namespace {
+
+using test::FixtureRequest;
+using test::FixtureResponse;
+using test::FixtureServer;
+
+/// Serves the feed with an ETag and answers If-None-Match with 304.
+void serve_feed_with_etag(FixtureServer& server, const std::string& path, const std::string& xml) {
+  server.on(path, [xml](const FixtureRequest& request) {
+    if (request.header("If-None-Match") == std::optional<std::string>("\"v1\"")) return FixtureResponse{.status = 304};
+    return FixtureResponse{.headers = {{"Content-Type", "application/rss+xml"}, {"ETag", "\"v1\""}}, .body = xml};
+  });
+}
+
+TEST(PollCommand, StoresItemsThenSendsConditionalRequests) {
+  FixtureServer server;
+  serve_feed_with_etag(server, "/feed.xml", teaser_feed(server.url("/a"), 3));
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  std::vector<std::string> arguments{"poll", "--feed", server.url("/feed.xml"), "--database", database, "--no-full-text"};
+
+  auto first = run_feedd(arguments);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("1 ok, 0 not modified, 0 failed; 3 new items"), std::string::npos) << first.out;
+  EXPECT_EQ(query_column(database, "SELECT count(*) FROM items"), std::vector<std::string>{"3"});
+
+  auto second = run_feedd(arguments);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("0 ok, 1 not modified"), std::string::npos) << second.out;
+  auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[1].header("If-None-Match"), std::optional<std::string>("\"v1\""));
+  EXPECT_EQ(query_column(database, "SELECT count(*) FROM items"), std::vector<std::string>{"3"});
+}
+
+TEST(PollCommand, ExtractsTheFullTextOfTeaserItems) {
+  FixtureServer server;
+  server.on("/feed.xml", FixtureResponse{.headers = {{"Content-Type", "application/rss+xml"}},
+                                         .body = teaser_feed(server.url("/article"), 2)});
+  for (int i = 1; i <= 2; ++i)
+    server.on("/article/" + std::to_string(i), FixtureResponse{.headers = {{"Content-Type", "text/html; charset=utf-8"}},
+                                                               .body = article_page("Story " + std::to_string(i))});
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  auto result = run_feedd({"poll", "--feed", server.url("/feed.xml"), "--database", database});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("full text: 2 extracted, 0 failed"), std::string::npos) << result.out;
+  auto statuses = query_column(database, "SELECT full_text_status FROM items ORDER BY id");
+  EXPECT_EQ(statuses, (std::vector<std::string>{"done", "done"}));
+  auto text = query_column(database, "SELECT full_text_text FROM items ORDER BY id LIMIT 1");
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_NE(text[0].find("Paragraph 6 of Story"), std::string::npos);
+  EXPECT_EQ(text[0].find("Copyright Example"), std::string::npos);
+}
+
+TEST(PollCommand, ReportsAFailedFeedAndKeepsWhatWasStored) {
+  FixtureServer server;
+  server.on("/feed.xml", FixtureResponse{.headers = {{"Content-Type", "application/rss+xml"}},
+                                         .body = teaser_feed(server.url("/a"), 2)});
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  std::vector<std::string> arguments{"poll", "--feed", server.url("/feed.xml"), "--database", database, "--no-full-text"};
+  ASSERT_EQ(run_feedd(arguments).exit_code, 0);
+
+  server.on("/feed.xml", FixtureResponse{.status = 500, .body = "oops"});
+  auto failed = run_feedd(arguments);
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_NE(failed.err.find("HTTP 500"), std::string::npos) << failed.err;
+  EXPECT_EQ(query_column(database, "SELECT count(*) FROM items"), std::vector<std::string>{"2"});
+  EXPECT_EQ(query_column(database, "SELECT state FROM feeds"), std::vector<std::string>{"failing"});
+  EXPECT_EQ(query_column(database, "SELECT count(*) FROM fetch_log WHERE outcome = 'error'"), std::vector<std::string>{"1"});
+}
+
+TEST(PollCommand, RejectsANonFeedWithAClearMessage) {
+  FixtureServer server;
+  server.on("/page.html", FixtureResponse{.headers = {{"Content-Type", "text/html"}},
+                                          .body = "<!DOCTYPE html><html><body><p>Hello</p></body></html>"});
+  TempFolder folder;
+  auto result = run_feedd({"poll", "--feed", server.url("/page.html"), "--database", folder.path() + "/db", "--no-full-text"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("not a feed"), std::string::npos) << result.err;
+}
+
+TEST(PollCommand, RefusesBadUrlsBeforeDoingAnything) {
+  TempFolder folder;
+  auto list = folder.write("urls.txt", "# feeds\nhttp://example.org/feed.xml\nnot a url\n");
+  auto result = run_feedd({"poll", "--urls", list, "--database", folder.path() + "/db"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("urls.txt:3:"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(folder.path() + "/db"));
+}
+
+}  // namespace
+}  // namespace feedd::testing
