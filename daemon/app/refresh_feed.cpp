@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "daemon/scheduler/redirect_adoption.hpp"
+#include "feeds/html/autodiscover.hpp"
 
 namespace feedd {
 namespace {
@@ -161,6 +162,34 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   co_return report;
 }
 
+/// The subscription points at a web page: poll the feed the page advertises instead, adopt its
+/// URL and say so (a user gave a site's address, not its feed's).
+asio::awaitable<std::optional<RefreshReport>> follow_discovered_feed(PollContext& context, Attempt& attempt,
+                                                                     const FetchResponse& page) {
+  auto discover = [&page] { return feeds::discover_feeds(page.body, page.final_url, page.content_type); };
+  auto discovered = co_await context.cpu.run(discover);
+  if (discovered.empty()) co_return std::nullopt;
+  const std::string feed_url = discovered.front().url;
+  FetchRequest request;
+  request.url = feed_url;
+  auto fetched = co_await context.http.fetch(std::move(request));
+  if (!fetched || fetched->not_modified) co_return std::nullopt;
+  const auto& response = fetched.value();
+  auto parse = [&response, limits = context.parse_limits] {
+    return feeds::parse_feed(feeds::ParseRequest{response.body, response.final_url, response.content_type, limits});
+  };
+  auto parsed = co_await context.cpu.run(parse);
+  if (!parsed) co_return std::nullopt;
+  bool adopted = co_await context.storage.run(
+      [&attempt, &feed_url](Store& store) { return store.adopt_feed_url(attempt.feed.id, feed_url); });
+  spdlog::info("{} is a web page; it links to the feed {}, which is polled from now on{}", attempt.feed.url,
+               feed_url, adopted ? "" : " (not adopted: another subscription has that URL)");
+  auto report = co_await store_document(context, attempt, response, parsed.value());
+  if (adopted) report.adopted_url = feed_url;
+  report.schedule.adopted_url = report.adopted_url;
+  co_return report;
+}
+
 }  // namespace
 
 asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context) {
@@ -188,6 +217,9 @@ asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context
   auto parsed = co_await context.cpu.run([&response, limits = context.parse_limits] {
     return feeds::parse_feed(feeds::ParseRequest{response.body, response.final_url, response.content_type, limits});
   });
+  if (!parsed && parsed.error().code == feeds::ErrorCode::not_a_feed && feeds::looks_like_html_page(response.body)) {
+    if (auto followed = co_await follow_discovered_feed(context, attempt, response)) co_return std::move(*followed);
+  }
   if (!parsed) {
     const auto& error = parsed.error();
     std::string kind = feeds::to_string(error.code);

@@ -78,6 +78,24 @@ TEST(PollCommand, ReportsAFailedFeedAndKeepsWhatWasStored) {
   EXPECT_EQ(query_column(database, "SELECT count(*) FROM fetch_log WHERE outcome = 'error'"), std::vector<std::string>{"1"});
 }
 
+TEST(PollCommand, FollowsTheFeedAWebPageAdvertisesAndSaysSo) {
+  FixtureServer server;
+  server.on("/blog/", FixtureResponse{.headers = {{"Content-Type", "text/html"}},
+                                      .body = "<!DOCTYPE html><html><head><link rel=\"alternate\" "
+                                              "type=\"application/rss+xml\" href=\"/blog/feed.xml\">"
+                                              "</head><body><p>Welcome</p></body></html>"});
+  server.on("/blog/feed.xml", FixtureResponse{.headers = {{"Content-Type", "application/rss+xml"}},
+                                              .body = teaser_feed(server.url("/a"), 2)});
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  auto result = run_feedd({"poll", "--feed", server.url("/blog/"), "--database", database, "--no-full-text"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("is a web page; it links to the feed " + server.url("/blog/feed.xml")), std::string::npos)
+      << result.err;
+  EXPECT_EQ(query_column(database, "SELECT count(*) FROM items"), std::vector<std::string>{"2"});
+  EXPECT_EQ(query_column(database, "SELECT url FROM feeds"), std::vector<std::string>{server.url("/blog/feed.xml")});
+}
+
 TEST(PollCommand, RejectsANonFeedWithAClearMessage) {
   FixtureServer server;
   server.on("/page.html", FixtureResponse{.headers = {{"Content-Type", "text/html"}},
