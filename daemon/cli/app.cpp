@@ -43,7 +43,7 @@ void add_parse_command(CLI::App& app, CliOptions& options) {
   CLI::App* parse = app.add_subcommand(
       "parse", "Parse one feed document and print its normalized JSON (or many with --batch)");
   CLI::Option* path =
-      parse->add_option("PATH", options.parse.input, "Feed document to parse")->type_name("");
+      parse->add_option("PATH", options.parse.input, "Feed document to parse: a file or an http(s) URL")->type_name("");
   CLI::Option* batch =
       parse
           ->add_option("--batch", options.parse.batch_list,
@@ -66,7 +66,7 @@ void add_extract_command(CLI::App& app, CliOptions& options) {
   CLI::App* extract = app.add_subcommand(
       "extract", "Extract the article from one HTML page (or many with --batch)");
   CLI::Option* path =
-      extract->add_option("PATH", options.extract.input, "HTML page to extract from")->type_name("");
+      extract->add_option("PATH", options.extract.input, "HTML page to extract from: a file or an http(s) URL")->type_name("");
   CLI::Option* batch =
       extract
           ->add_option("--batch", options.extract.batch_list,

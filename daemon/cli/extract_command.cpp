@@ -1,4 +1,5 @@
 #include "daemon/cli/extract_command.hpp"
+#include "daemon/cli/command_input.hpp"
 
 #include <boost/json.hpp>
 
@@ -16,19 +17,6 @@
 namespace feedd {
 namespace {
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path + ": cannot open file";
-    return std::nullopt;
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    error = path + ": read error";
-    return std::nullopt;
-  }
-  return bytes;
-}
 
 std::string to_json(const feeds::Article& article) {
   boost::json::object object;
@@ -58,11 +46,12 @@ std::string render(const feeds::Article& article, const std::string& format) {
 /// Extracts one file; on success returns the output, on failure sets `error` ("PATH: message").
 std::optional<std::string> extract_to_output(const std::string& path, std::string_view url,
                                              const std::string& format, std::string& error) {
-  auto bytes = read_file(path, error);
-  if (!bytes) return std::nullopt;
+  auto input = load_command_input(path, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5", error);
+  if (!input) return std::nullopt;
   feeds::ExtractRequest request;
-  request.bytes = *bytes;
-  request.url = url;
+  request.bytes = input->bytes;
+  request.url = url.empty() ? std::string_view(input->url) : url;
+  request.content_type = input->content_type;
   feeds::ExtractOptions options;
   options.produce_html = format != "text";
   auto article = feeds::extract_article(request, options);

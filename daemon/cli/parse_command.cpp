@@ -8,35 +8,40 @@
 #include <string_view>
 #include <vector>
 
+#include "daemon/cli/command_input.hpp"
+#include "feeds/html/autodiscover.hpp"
 #include "feeds/parse/feed_parser.hpp"
 #include "feeds/write/normalized_json.hpp"
 
 namespace feedd {
 namespace {
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path + ": cannot open file";
-    return std::nullopt;
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    error = path + ": read error";
-    return std::nullopt;
-  }
-  return bytes;
+constexpr const char* kFeedAccept =
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5";
+
+/// "not a feed", plus the feeds a web page advertises, so the user knows what to ask for.
+std::string not_a_feed_message(const CommandInput& input, const feeds::Error& error) {
+  std::string message = error.message;
+  if (error.code != feeds::ErrorCode::not_a_feed || !feeds::looks_like_html_page(input.bytes)) return message;
+  auto feeds = feeds::discover_feeds(input.bytes, input.url, input.content_type);
+  if (feeds.empty()) return message + "; it is a web page that links to no feed";
+  message += "; it is a web page that links to these feeds:";
+  for (const auto& feed : feeds) message += " " + feed.url;
+  return message;
 }
 
-/// Parses one file; on success returns the JSON, on failure sets `error` ("PATH: message").
+/// Parses one file or URL; on success returns the JSON, on failure sets `error` ("INPUT: message").
 std::optional<std::string> parse_to_json(const std::string& path, std::string_view base_url,
                                          std::string_view content_type, std::string& error) {
-  auto bytes = read_file(path, error);
-  if (!bytes) return std::nullopt;
-  feeds::ParseRequest request{*bytes, base_url, content_type};
+  auto input = load_command_input(path, kFeedAccept, error);
+  if (!input) return std::nullopt;
+  // A fetched document's base is its final URL, its charset the response's, unless given.
+  std::string_view base = base_url.empty() ? std::string_view(input->url) : base_url;
+  std::string_view type = content_type.empty() ? std::string_view(input->content_type) : content_type;
+  feeds::ParseRequest request{input->bytes, base, type};
   auto feed = feeds::parse_feed(request);
   if (!feed) {
-    error = path + ": " + feed.error().message;
+    error = path + ": " + not_a_feed_message(*input, feed.error());
     return std::nullopt;
   }
   return feeds::to_normalized_json(*feed);
