@@ -157,8 +157,9 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   report.full_text_items = std::move(result.full_text_items);
   report.adopted_url = co_await adopt_redirect(context, attempt, response);
   report.schedule.adopted_url = report.adopted_url;
-  spdlog::debug("feed {}: {} new, {} updated; next poll {}", attempt.feed.url, report.new_items,
-               report.updated_items, plan.reason);
+  // After COMMIT: the crash test counts these lines against what the database holds.
+  spdlog::debug("committed fetch feed={} new={} updated={} ({}); next poll {}", attempt.feed.id, report.new_items,
+                report.updated_items, attempt.feed.url, plan.reason);
   co_return report;
 }
 
