@@ -1,38 +1,18 @@
-// The seam to the site-rule and selector modules (feeds/html/site_rules.hpp,
-// feeds/html/css_selector.hpp), which are built separately: until their headers exist, feed
-// selectors must be XPath and site rules are not applied.
+// Site rules (ftr-site-config) and the feed's content/remove selectors (CSS or XPath) applied to
+// a parsed page before Readability-style scoring.
 #include "feeds/html/extract_rules.hpp"
 
 #include <string>
 #include <vector>
 
-#include "feeds/html/extract_dom.hpp"
-
-#if __has_include("feeds/html/css_selector.hpp")
 #include "feeds/html/css_selector.hpp"
-#define FEEDD_HAVE_CSS_SELECTOR 1
-#endif
-#if __has_include("feeds/html/site_rules.hpp")
+#include "feeds/html/extract_dom.hpp"
 #include "feeds/html/site_rules.hpp"
-#define FEEDD_HAVE_SITE_RULES 1
-#endif
 
 namespace feeds::detail {
 namespace {
 
-Result<std::string> to_xpath(std::string_view selector) {
-#ifdef FEEDD_HAVE_CSS_SELECTOR
-  return compile_selector(selector);
-#else
-  const std::string_view trimmed = trim_js_space(selector);
-  if (trimmed.starts_with("/") || trimmed.starts_with("(") || trimmed.starts_with("./")) {
-    return std::string(trimmed);
-  }
-  return Error{ErrorCode::invalid_argument,
-               "extract: selector \"" + std::string(selector) +
-                   "\": only XPath is supported in this build (no css_selector.hpp)"};
-#endif
-}
+Result<std::string> to_xpath(std::string_view selector) { return compile_selector(selector); }
 
 Result<std::vector<pugi::xml_node>> evaluate(pugi::xml_document& document, const std::string& xpath) {
   std::vector<pugi::xml_node> nodes;
@@ -91,18 +71,12 @@ Result<pugi::xml_node> select_by_feed_selectors(pugi::xml_document& document,
 }
 
 pugi::xml_node select_by_site_rules(pugi::xml_document& document, const SiteRules& rules) {
-#ifdef FEEDD_HAVE_SITE_RULES
   apply_site_rules_before(document, rules);
   pugi::xml_node body = select_body(document, rules);
   if (!body) return {};
   pugi::xml_node article = document.append_child("div");
   article.append_move(body);
   return article;
-#else
-  (void)document;
-  (void)rules;
-  return {};
-#endif
 }
 
 }  // namespace feeds::detail

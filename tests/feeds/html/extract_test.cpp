@@ -6,6 +6,7 @@
 #include <string>
 
 #include "feeds/html/extract.hpp"
+#include "feeds/html/site_rules.hpp"
 #include "feeds/parse/date.hpp"
 
 namespace feeds {
@@ -203,6 +204,41 @@ TEST(ExtractSelectors, RemoveSelectorDropsJunkBeforeScoring) {
   ASSERT_TRUE(article) << article.error().message;
   EXPECT_EQ(article->content_text.find("mug"), std::string::npos);
   EXPECT_EQ(article->method, ExtractMethod::readability);
+}
+
+TEST(ExtractSelectors, CssSelectorsWorkLikeXPath) {
+  std::string page = article_page(6);
+  page.insert(page.find("</div></body>"), "<p class=\"promo box\">Buy our mug, it is a very fine mug "
+                                           "with the logo of the paper on it, now.</p>");
+  ExtractRequest request;
+  request.bytes = page;
+  request.url = "https://example.org/a";
+  request.remove_selector = "p.promo, .newsletter";
+  auto article = extract_article(request);
+  ASSERT_TRUE(article) << article.error().message;
+  EXPECT_EQ(article->content_text.find("mug"), std::string::npos);
+}
+
+TEST(ExtractSiteRules, BodyAndStripRulesDecideTheArticle) {
+  std::string page = article_page(6);
+  page.insert(page.find("</div></body>"),
+              "<div id=\"story\"><p>The site rule names this block as the body of the story, and "
+              "it is long enough, with commas, clauses and sentences, to be an article.</p>"
+              "<p class=\"share-tools\">Share this on every network you know of, please.</p>"
+              "<p>A second paragraph of the story chosen by the rule, again with enough words to "
+              "count as prose for the quality floor of the extractor.</p></div>");
+  auto rules = parse_site_rules("body: //div[@id='story']\nstrip_id_or_class: share-tools\n", "example.org.txt");
+  ASSERT_TRUE(rules) << rules.error().message;
+  ExtractRequest request;
+  request.bytes = page;
+  request.url = "https://example.org/a";
+  request.site_rules = &*rules;
+  auto article = extract_article(request);
+  ASSERT_TRUE(article) << article.error().message;
+  EXPECT_EQ(article->method, ExtractMethod::site_rule);
+  EXPECT_NE(article->content_text.find("The site rule names this block"), std::string::npos);
+  EXPECT_EQ(article->content_text.find("Share this"), std::string::npos);
+  EXPECT_EQ(article->content_text.find("Paragraph 1 tells"), std::string::npos);
 }
 
 TEST(ExtractSelectors, BrokenXPathIsInvalidArgument) {
