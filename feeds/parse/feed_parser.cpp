@@ -60,11 +60,11 @@ Result<Feed> parse_feed(const ParseRequest& request) {
   feed.encoding = decoded.encoding;
   if (decoded.bozo) {
     feed.bozo = true;
-    feed.warnings.push_back(decoded.bozo_reason);
+    feed.warnings.push_back(repair_utf8(decoded.bozo_reason));
   }
   if (loaded->recovered) {
     feed.bozo = true;
-    feed.warnings.push_back("xml: recovered from malformed input: " + loaded->reason);
+    feed.warnings.push_back(repair_utf8("xml: recovered from malformed input: " + loaded->reason));
   }
   if (feed.format == SourceFormat::atom10 || feed.format == SourceFormat::atom03)
     map_atom(root, context, feed);

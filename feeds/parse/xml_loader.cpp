@@ -23,6 +23,9 @@ std::string end_tag_at(std::string_view text, std::size_t offset) {
   while (end < text.size() && end - offset < 64 && text[end] != '>' && text[end] != ' ' &&
          text[end] != '\n' && text[end] != '<')
     ++end;
+  // The 64-byte cut may fall inside a UTF-8 sequence; step back to a character boundary so the
+  // message stays valid UTF-8 (found by fuzz_feed).
+  while (end > offset && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return "</" + std::string(text.substr(offset, end - offset)) + ">";
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "feeds/parse/encoding.hpp"
 #include "feeds/parse/feed_parser.hpp"
 
 namespace feeds {
@@ -58,6 +59,18 @@ TEST(ParseFeed, DoesNotExpandEntitiesFromTheDoctype) {
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_LT(result->title.value_or("").size(), 100u);
   EXPECT_EQ(result->title.value_or("").find("root:"), std::string::npos);
+}
+
+// fuzz_feed: an end tag cut at 64 bytes inside a UTF-8 sequence made the warning invalid UTF-8.
+TEST(ParseFeed, WarningsStayValidUtf8WhenTheyQuoteTheInput) {
+  std::string tag(62, 'a');
+  auto result = parse("<rss version=\"2.0\"><channel><title>t</title></channel></" + tag + "\xE2\x80\x99\xE2\x80\x99>");
+  ASSERT_TRUE(result) << result.error().message;
+  ASSERT_FALSE(result->warnings.empty());
+  for (const auto& warning : result->warnings) {
+    auto repaired = repair_utf8(warning);
+    EXPECT_EQ(repaired, warning);
+  }
 }
 
 TEST(ParseFeed, StripsNulAndControlCharacters) {
