@@ -5,6 +5,7 @@
 #include "feeds/parse/adapters.hpp"
 #include "feeds/parse/base64.hpp"
 #include "feeds/parse/date.hpp"
+#include "feeds/parse/encoding.hpp"
 #include "feeds/parse/fields.hpp"
 #include "feeds/parse/xml_node.hpp"
 #include "feeds/url/resolve.hpp"
@@ -70,7 +71,7 @@ std::optional<TextConstruct> read_text_construct(pugi::xml_node node) {
   if (mode == "base64" || other_type) {
     auto decoded = decode_base64(out.raw);
     if (!decoded) return std::nullopt;
-    out.raw = std::move(*decoded);
+    out.raw = repair_utf8(*decoded);  // decoded bytes are anything at all (found by fuzz_feed)
   }
   return out;
 }

@@ -97,6 +97,15 @@ TEST(AtomAdapter, ParsesAtom03) {
   EXPECT_EQ(feed.items[0].content_text, "Hello");
 }
 
+// fuzz_feed: base64 content decodes to arbitrary bytes; the output must stay valid UTF-8.
+TEST(AtomAdapter, RepairsBase64ContentThatIsNotUtf8) {
+  auto feed = parse_ok(R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><id>x</id>
+    <summary type="text/html" mode="base64">/////w==</summary></entry></feed>)");
+  ASSERT_EQ(feed.items.size(), 1u);
+  ASSERT_TRUE(feed.items[0].summary);
+  EXPECT_EQ(*feed.items[0].summary, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
 TEST(AtomAdapter, ItemsDoNotInheritFeedAuthors) {
   auto feed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><author><name>A</name></author>
     <entry><id>1</id></entry></feed>)");
