@@ -38,9 +38,9 @@ void configure_connection(SQLite::Database& db) {
   // which is fine for re-fetchable feeds (security.md §3).
   db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA foreign_keys = ON");
-  // 8 MiB of page cache (the default is 2 MiB): a poll of thousands of feeds otherwise re-reads
+  // 4 MiB of page cache (the default is 2 MiB): a poll of thousands of feeds otherwise re-reads
   // the same feed and index pages from the kernel on every transaction (pollbench, warm polls).
-  db.exec("PRAGMA cache_size = -8192");
+  db.exec("PRAGMA cache_size = -4096");
 }
 
 SQLite::Database open_connection(const std::filesystem::path& path, int busy_timeout_ms) {
