@@ -36,12 +36,16 @@ FeedPollStats poll_stats_of(const FeedRecord& feed) {
   stats.consecutive_errors = static_cast<int>(feed.consecutive_errors);
   stats.average_item_interval = feed.avg_item_interval;
   stats.http_max_age = feed.http_max_age;
-  stats.ttl_minutes = feed.hints.ttl_minutes;
-  stats.skip_hours = feed.hints.skip_hours;
-  stats.skip_days = feed.hints.skip_days;
-  stats.update_period = feed.hints.update_period;
-  stats.update_frequency = feed.hints.update_frequency;
+  apply_polling_hints(stats, feed.hints);
   return stats;
+}
+
+void apply_polling_hints(FeedPollStats& stats, const feeds::PollingHints& hints) {
+  stats.ttl_minutes = hints.ttl_minutes;
+  stats.skip_hours = hints.skip_hours;
+  stats.skip_days = hints.skip_days;
+  stats.update_period = hints.update_period;
+  stats.update_frequency = hints.update_frequency;
 }
 
 }  // namespace feedd

@@ -35,4 +35,7 @@ std::vector<Subscription> subscriptions_of(const std::vector<FeedConfig>& feeds)
 /// The scheduler's inputs from a stored feed.
 FeedPollStats poll_stats_of(const FeedRecord& feed);
 
+/// Copies what a feed document says about polling (ttl, skipHours/Days, sy:*) into `stats`.
+void apply_polling_hints(FeedPollStats& stats, const feeds::PollingHints& hints);
+
 }  // namespace feedd

@@ -107,11 +107,7 @@ FeedPollStats stats_after_document(const FeedRecord& feed, const feeds::Feed& do
   stats.consecutive_errors = 0;
   stats.http_max_age = response.max_age;
   stats.http_expires = response.expires;
-  stats.ttl_minutes = document.hints.ttl_minutes;
-  stats.skip_hours = document.hints.skip_hours;
-  stats.skip_days = document.hints.skip_days;
-  stats.update_period = document.hints.update_period;
-  stats.update_frequency = document.hints.update_frequency;
+  apply_polling_hints(stats, document.hints);
   return stats;
 }
 

@@ -1,4 +1,5 @@
 #include "daemon/cli/extract_command.hpp"
+#include "daemon/cli/batch_list.hpp"
 #include "daemon/cli/command_input.hpp"
 
 #include <boost/json.hpp>
@@ -62,57 +63,13 @@ std::optional<std::string> extract_to_output(const std::string& path, std::strin
   return render(*article, format);
 }
 
-struct BatchLine {
-  std::string id, input, url, output;
-};
-
-std::optional<BatchLine> split_batch_line(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream stream(line);
-  std::string field;
-  while (std::getline(stream, field, '\t')) fields.push_back(field);
-  if (fields.size() != 4) return std::nullopt;
-  return BatchLine{fields[0], fields[1], fields[2], fields[3]};
-}
-
-int run_batch(const std::string& list_path, const std::string& format) {
-  std::ifstream list(list_path);
-  if (!list) {
-    std::cerr << "feedd extract: " << list_path << ": cannot open batch list\n";
-    return 1;
-  }
-  int failures = 0;
-  std::string line;
-  for (int line_number = 1; std::getline(list, line); ++line_number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    auto entry = split_batch_line(line);
-    if (!entry) {
-      std::cerr << list_path << ":" << line_number
-                << ": expected ID<TAB>INPUT_PATH<TAB>URL<TAB>OUTPUT_PATH\n";
-      ++failures;
-      continue;
-    }
-    std::string error;
-    auto output = extract_to_output(entry->input, entry->url, format, error);
-    if (!output) {
-      std::cerr << entry->id << ": " << error << "\n";
-      continue;  // no article: no output file, one line on stderr (as parse --batch)
-    }
-    std::ofstream out(entry->output, std::ios::binary | std::ios::trunc);
-    out << *output << "\n";
-    if (!out) {
-      std::cerr << entry->id << ": " << entry->output << ": cannot write output\n";
-      ++failures;
-    }
-  }
-  return failures == 0 ? 0 : 1;
-}
-
 }  // namespace
 
 int run_extract_command(const ExtractCommandOptions& options) {
-  if (!options.batch_list.empty()) return run_batch(options.batch_list, options.format);
+  if (!options.batch_list.empty())
+    return run_batch_list(options.batch_list, "extract", [&options](const std::string& input, const std::string& url, std::string& error) {
+      return extract_to_output(input, url, options.format, error);
+    });
   std::string error;
   auto output = extract_to_output(options.input, options.url, options.format, error);
   if (!output) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "daemon/cli/batch_list.hpp"
 #include "daemon/cli/command_input.hpp"
 #include "feeds/html/autodiscover.hpp"
 #include "feeds/parse/feed_parser.hpp"
@@ -47,57 +48,13 @@ std::optional<std::string> parse_to_json(const std::string& path, std::string_vi
   return feeds::to_normalized_json(*feed);
 }
 
-struct BatchLine {
-  std::string id, input, base_url, output;
-};
-
-std::optional<BatchLine> split_batch_line(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream stream(line);
-  std::string field;
-  while (std::getline(stream, field, '\t')) fields.push_back(field);
-  if (fields.size() != 4) return std::nullopt;
-  return BatchLine{fields[0], fields[1], fields[2], fields[3]};
-}
-
-int run_batch(const std::string& list_path) {
-  std::ifstream list(list_path);
-  if (!list) {
-    std::cerr << "feedd parse: " << list_path << ": cannot open batch list\n";
-    return 1;
-  }
-  int failures = 0;
-  std::string line;
-  for (int line_number = 1; std::getline(list, line); ++line_number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    auto entry = split_batch_line(line);
-    if (!entry) {
-      std::cerr << list_path << ":" << line_number
-                << ": expected ID<TAB>INPUT_PATH<TAB>BASE_URL<TAB>OUTPUT_PATH\n";
-      ++failures;
-      continue;
-    }
-    std::string error;
-    auto json = parse_to_json(entry->input, entry->base_url, "", error);
-    if (!json) {
-      std::cerr << entry->id << ": " << error << "\n";
-      continue;  // not a feed: no output file, one line on stderr (interfaces.md)
-    }
-    std::ofstream out(entry->output, std::ios::binary | std::ios::trunc);
-    out << *json << "\n";
-    if (!out) {
-      std::cerr << entry->id << ": " << entry->output << ": cannot write output\n";
-      ++failures;
-    }
-  }
-  return failures == 0 ? 0 : 1;
-}
-
 }  // namespace
 
 int run_parse_command(const ParseCommandOptions& options) {
-  if (!options.batch_list.empty()) return run_batch(options.batch_list);
+  if (!options.batch_list.empty())
+    return run_batch_list(options.batch_list, "parse", [](const std::string& input, const std::string& url, std::string& error) {
+      return parse_to_json(input, url, "", error);
+    });
   std::string error;
   auto json = parse_to_json(options.input, options.base_url, options.content_type, error);
   if (!json) {

@@ -1,5 +1,7 @@
 #include "feeds/html/css_selector.hpp"
 
+#include "feeds/parse/utf8_text.hpp"
+
 #include <exception>
 #include <optional>
 
@@ -62,25 +64,11 @@ bool is_xpath_name(std::string_view name) {
   return true;
 }
 
+/// CSS escapes name any code point; the invalid ones become U+FFFD (CSS Syntax §4.3.7).
 void append_utf8(std::string& out, unsigned long code_point) {
   const bool invalid =
       code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF);
-  if (invalid) code_point = 0xFFFD;
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
+  utf8::append(out, invalid ? char32_t{0xFFFD} : static_cast<char32_t>(code_point));
 }
 
 void append_predicate(std::string& xpath, std::string_view predicate) {

@@ -1,4 +1,5 @@
 #include "feeds/html/html_tokenizer.hpp"
+#include "feeds/parse/utf8_text.hpp"
 
 #include <array>
 #include <cstdint>
@@ -66,23 +67,6 @@ std::size_t ordinary_char_length(std::string_view text) {
   return code_point >= minimum && is_ordinary_code_point(code_point) ? length : 0;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 /// The code point of the digits of `&#...;` (hex when `hex`), nullopt when it is not ordinary.
 /// Few digits only: gumbo's accumulator is an int.
@@ -221,7 +205,7 @@ bool PlainHtmlTokenizer::read_reference(std::string& out, bool in_attribute) {
     const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
     const std::optional<char32_t> value = numeric_reference_value(body.substr(hex ? 2 : 1), hex);
     if (value) {
-      append_utf8(out, *value);
+      utf8::append(out, *value);
     }
     return value.has_value();
   }

@@ -1,5 +1,7 @@
 #include "feeds/write/xml_safe.hpp"
 
+#include "feeds/parse/utf8_text.hpp"
+
 namespace feeds {
 namespace {
 
@@ -31,13 +33,6 @@ Decoded decode_one(std::string_view text, std::size_t at) {
   return {code_point, length, true};
 }
 
-bool is_xml_char(char32_t c) {
-  if (c < 0x20) return c == 0x09 || c == 0x0A || c == 0x0D;
-  if (c < 0xD800) return true;
-  if (c < 0xE000) return false;
-  if (c < 0x10000) return c != 0xFFFE && c != 0xFFFF;
-  return c <= 0x10FFFF;
-}
 
 bool is_plain_ascii(unsigned char byte) {
   return byte >= 0x20 && byte < 0x7F;
@@ -64,7 +59,7 @@ std::string xml_safe(std::string_view text) {
     auto decoded = decode_one(text, at);
     if (!decoded.valid)
       out.append(replacement_character);
-    else if (is_xml_char(decoded.code_point))
+    else if (utf8::is_xml_char(decoded.code_point))
       out.append(text.substr(at, decoded.length));
     at += decoded.length;
   }
