@@ -96,6 +96,43 @@ TEST(PollCommand, FollowsTheFeedAWebPageAdvertisesAndSaysSo) {
   EXPECT_EQ(query_column(database, "SELECT url FROM feeds"), std::vector<std::string>{server.url("/blog/feed.xml")});
 }
 
+TEST(PollCommand, AdoptsTheUrlAtTheEndOfAPermanentRedirect) {
+  FixtureServer server;
+  server.on("/old.xml", FixtureResponse{.status = 301, .headers = {{"Location", "/moved/new.xml"}}});
+  server.on("/moved/new.xml", FixtureResponse{.headers = {{"Content-Type", "application/rss+xml"}},
+                                              .body = teaser_feed(server.url("/a"), 1)});
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  auto result = run_feedd({"poll", "--feed", server.url("/old.xml"), "--database", database, "--no-full-text"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(query_column(database, "SELECT url FROM feeds"), std::vector<std::string>{server.url("/moved/new.xml")});
+  EXPECT_EQ(query_column(database, "SELECT subscribed_url FROM feeds"), std::vector<std::string>{server.url("/old.xml")});
+}
+
+TEST(PollCommand, DisablesAGoneFeedWithAVisibleReason) {
+  FixtureServer server;
+  server.on("/gone.xml", FixtureResponse{.status = 410, .body = "gone"});
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  auto result = run_feedd({"poll", "--feed", server.url("/gone.xml"), "--database", database});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(query_column(database, "SELECT state FROM feeds"), std::vector<std::string>{"disabled"});
+  auto reason = query_column(database, "SELECT disabled_reason FROM feeds");
+  ASSERT_EQ(reason.size(), 1u);
+  EXPECT_NE(reason[0].find("410"), std::string::npos) << reason[0];
+}
+
+TEST(PollCommand, WaitsForRetryAfterOnTooManyRequests) {
+  FixtureServer server;
+  server.on("/busy.xml", FixtureResponse{.status = 429, .headers = {{"Retry-After", "7200"}}});
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  run_feedd({"poll", "--feed", server.url("/busy.xml"), "--database", database});
+  auto wait = query_column(database, "SELECT next_poll_at - last_fetch_at FROM feeds");
+  ASSERT_EQ(wait.size(), 1u);
+  EXPECT_NEAR(std::stol(wait[0]), 7200, 5);
+}
+
 TEST(PollCommand, RejectsANonFeedWithAClearMessage) {
   FixtureServer server;
   server.on("/page.html", FixtureResponse{.headers = {{"Content-Type", "text/html"}},
