@@ -133,6 +133,19 @@ TEST(PollCommand, WaitsForRetryAfterOnTooManyRequests) {
   EXPECT_NEAR(std::stol(wait[0]), 7200, 5);
 }
 
+TEST(PollCommand, RefusesConfiguredFeedsOnPrivateAddressesBeforeConnecting) {
+  FixtureServer server;
+  server.on("/feed.xml", FixtureResponse{.headers = {{"Content-Type", "application/rss+xml"}},
+                                         .body = teaser_feed(server.url("/a"), 1)});
+  TempFolder folder;
+  auto config = folder.write("feedd.toml", "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\n[[feed]]\nurl = \"" +
+                                               server.url("/feed.xml") + "\"\n");
+  auto result = run_feedd({"poll", "-c", config, "--no-full-text"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(server.connections_accepted(), 0);
+  EXPECT_NE(result.err.find("127.0.0.1"), std::string::npos) << result.err;
+}
+
 TEST(PollCommand, RejectsANonFeedWithAClearMessage) {
   FixtureServer server;
   server.on("/page.html", FixtureResponse{.headers = {{"Content-Type", "text/html"}},
