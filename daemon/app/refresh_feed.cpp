@@ -42,15 +42,22 @@ RefreshReport report_for(const Attempt& attempt, RefreshResult schedule) {
   return report;
 }
 
+/// The URL the feed's [[feed]] settings are filed under: the subscribed one, which a permanent
+/// redirect or autodiscovery does not change.
+const std::string& settings_url(const FeedRecord& feed) {
+  return feed.subscribed_url.empty() ? feed.url : feed.subscribed_url;
+}
+
 PollPlan plan_for(const PollContext& context, const Attempt& attempt, const FeedPollStats& stats,
                   const PollOutcome& outcome) {
   double jitter = context.jitter ? context.jitter() : 0.5;
-  return plan_next_poll(stats, outcome, context.feeds.policy(attempt.feed.url), context.clock.now(), jitter);
+  return plan_next_poll(stats, outcome, context.feeds.policy(settings_url(attempt.feed)), context.clock.now(),
+                        jitter);
 }
 
-// Coroutines here take their parameters by reference: GCC 12 bitwise-copies some by-value
-// class parameters into the coroutine frame (strings then free their old SSO buffer), and
-// every caller awaits at once, so the referenced objects outlive the call.
+// The coroutines here take their parameters by reference: every caller awaits at once, so the
+// referenced objects outlive the call (and no lambda crosses into a frame by value, which GCC 12
+// miscompiles; see worker_pool.hpp).
 asio::awaitable<RefreshReport> store_failure(PollContext& context, const Attempt& attempt,
                                              const std::string& kind, const std::string& detail,
                                              int http_status, const PollOutcome& outcome) {
@@ -143,7 +150,8 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   commit.last_modified = response.last_modified;
   commit.http_max_age = response.max_age;
   commit.next_poll_at = plan.at;
-  commit.full_text = context.full_text ? context.feeds.settings(attempt.feed.url).full_text : FullTextMode::never;
+  commit.full_text =
+      context.full_text ? context.feeds.settings(settings_url(attempt.feed)).full_text : FullTextMode::never;
   commit.first_fetch_item_limit = context.first_fetch_item_limit;
   auto result = co_await context.storage.run(
       [&attempt, &commit](Store& store) { return store.commit_fetch(attempt.feed.id, commit); });

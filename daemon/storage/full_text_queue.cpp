@@ -6,7 +6,7 @@ namespace storage {
 namespace {
 
 constexpr const char* select_due_jobs = R"sql(
-SELECT i.id, i.feed_id, f.url, i.url, i.full_text_attempts
+SELECT i.id, i.feed_id, f.subscribed_url, i.url, i.full_text_attempts
 FROM items i JOIN feeds f ON f.id = i.feed_id
 WHERE f.configured = 1 AND i.url IS NOT NULL
   AND (i.full_text_status = 'pending'
