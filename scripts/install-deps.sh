@@ -14,6 +14,8 @@ PACKAGES=(
   libtomlplusplus-dev libcli11-dev libsystemd-dev
   clang-14 libclang-rt-14-dev llvm-14
   python3
+  # The writers' round-trip test reads our Atom and RSS back with python feedparser.
+  python3-feedparser
 )
 # python3-feedparser: the reference parser timed next to ours by tests/bench/run_parse_bench.sh.
 BENCH_PACKAGES=(python3-feedparser)
