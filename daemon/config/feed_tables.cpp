@@ -4,19 +4,13 @@
 #include <cctype>
 
 #include "daemon/config/file_url.hpp"
+#include "feeds/ascii.hpp"
 #include "daemon/config/sections.hpp"
 
 namespace feedd {
 
 using namespace std::string_literals;
 namespace {
-
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
 
 std::optional<FullTextMode> parse_full_text_mode(std::string_view text) {
   if (text == "auto") return FullTextMode::automatic;
@@ -73,7 +67,7 @@ std::optional<std::string> check_feed_url(std::string_view url,
                                           const std::filesystem::path& base_folder,
                                           std::string& error) {
   const auto colon = url.find(':');
-  const std::string scheme = colon == std::string_view::npos ? "" : lowercase(url.substr(0, colon));
+  const std::string scheme = colon == std::string_view::npos ? "" : feeds::ascii_lower(url.substr(0, colon));
   if (scheme == "file") {
     if (auto path = file_url_to_path(url, base_folder)) return path_to_file_url(*path);
     error = "invalid file URL \""s + std::string(url) + "\"";

@@ -1,4 +1,5 @@
 #include "daemon/config/units.hpp"
+#include "feeds/ascii.hpp"
 
 #include <array>
 #include <cctype>
@@ -46,12 +47,6 @@ bool multiply(std::uint64_t value, std::uint64_t factor, std::uint64_t& product)
   return true;
 }
 
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 }  // namespace
 
 std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
@@ -95,7 +90,7 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
   std::uint64_t value = 0;
   if (!read_number(text, value)) return std::nullopt;
   if (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  const std::string unit = lowercase(text);
+  const std::string unit = feeds::ascii_lower(text);
   for (const Unit& candidate : size_units) {
     std::uint64_t bytes = 0;
     if (candidate.name == unit) {

@@ -1,4 +1,5 @@
 #include "daemon/http/http_client.hpp"
+#include "feeds/ascii.hpp"
 
 #include <boost/url/parse.hpp>
 
@@ -22,12 +23,6 @@ std::string quoted_url(std::string_view url) {
   return std::string(url.substr(0, limit)) + "...";
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 /// An http(s) URL as an exchange target; kind `protocol` if it is not one.
 std::variant<HttpTarget, FetchError> parse_http_target(std::string_view url) {
   auto parsed = boost::urls::parse_uri(url);
@@ -35,7 +30,7 @@ std::variant<HttpTarget, FetchError> parse_http_target(std::string_view url) {
     return FetchError{FetchErrorKind::protocol, why + ": " + quoted_url(url)};
   };
   if (!parsed) return bad("not a valid URL");
-  const auto scheme = lower(parsed->scheme());
+  const auto scheme = feeds::ascii_lower(parsed->scheme());
   if (scheme != "http" && scheme != "https") return bad("not an http(s) URL");
   HttpTarget target;
   target.tls = scheme == "https";
@@ -73,10 +68,10 @@ std::variant<std::string, FetchError> redirect_target(const std::string& current
     return FetchError{FetchErrorKind::bad_redirect, std::to_string(response.status) + " without Location"};
   auto next = feeds::resolve_url(current, *location);
   if (!next) return FetchError{FetchErrorKind::bad_redirect, "unusable Location " + quoted_url(*location)};
-  const auto scheme = lower(next->substr(0, next->find(':')));
+  const auto scheme = feeds::ascii_lower(next->substr(0, next->find(':')));
   if (scheme != "http" && scheme != "https")
     return FetchError{FetchErrorKind::bad_redirect, "to a non-HTTP URL " + quoted_url(*next)};
-  if (!allow_downgrade && lower(current.substr(0, 6)) == "https:" && scheme == "http")
+  if (!allow_downgrade && feeds::ascii_lower(current.substr(0, 6)) == "https:" && scheme == "http")
     return FetchError{FetchErrorKind::bad_redirect, "https → http downgrade to " + quoted_url(*next)};
   return std::move(*next);
 }

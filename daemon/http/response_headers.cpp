@@ -1,4 +1,5 @@
 #include "daemon/http/response_headers.hpp"
+#include "feeds/ascii.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -15,13 +16,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
     text.remove_suffix(1);
   return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 /// Digits only, saturating at max_header_delay.
@@ -47,7 +41,7 @@ std::optional<std::chrono::seconds> parse_cache_max_age(std::string_view cache_c
   std::optional<std::chrono::seconds> max_age;
   while (!cache_control.empty()) {
     const auto comma = cache_control.find(',');
-    const auto directive = lower(trim(cache_control.substr(0, comma)));
+    const auto directive = feeds::ascii_lower(trim(cache_control.substr(0, comma)));
     cache_control = comma == std::string_view::npos ? "" : cache_control.substr(comma + 1);
     if (directive == "no-cache" || directive == "no-store") return std::chrono::seconds(0);
     if (directive.rfind("max-age=", 0) == 0) max_age = parse_delta_seconds(directive.substr(8));

@@ -1,4 +1,5 @@
 #include "feeds/html/autodiscover.hpp"
+#include "feeds/ascii.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -12,14 +13,8 @@
 namespace feeds {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool has_token(std::string_view list, std::string_view token) {
-  auto words = lower(list);
+  auto words = ascii_lower(list);
   std::size_t start = 0;
   while (start < words.size()) {
     auto end = words.find_first_of(" \t\n\r\f", start);
@@ -31,7 +26,7 @@ bool has_token(std::string_view list, std::string_view token) {
 }
 
 bool is_feed_type(std::string_view type) {
-  auto value = lower(type.substr(0, type.find(';')));
+  auto value = ascii_lower(type.substr(0, type.find(';')));
   return value == "application/rss+xml" || value == "application/atom+xml" || value == "application/rdf+xml" ||
          value == "application/feed+json" || value == "application/json" || value == "application/x.atom+xml" ||
          value == "text/xml" || value == "application/xml";
@@ -63,13 +58,13 @@ std::vector<DiscoveredFeed> discover_feeds(std::string_view page, std::string_vi
     auto url = resolve_safe_url(base, link.attribute("href").value());
     if (!url || !(url->starts_with("http://") || url->starts_with("https://"))) continue;
     bool seen = std::any_of(feeds.begin(), feeds.end(), [&](const DiscoveredFeed& feed) { return feed.url == *url; });
-    if (!seen) feeds.push_back(DiscoveredFeed{*url, lower(type), link.attribute("title").value()});
+    if (!seen) feeds.push_back(DiscoveredFeed{*url, ascii_lower(type), link.attribute("title").value()});
   }
   return feeds;
 }
 
 bool looks_like_html_page(std::string_view bytes) {
-  auto head = lower(bytes.substr(0, 1024));
+  auto head = ascii_lower(bytes.substr(0, 1024));
   return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos;
 }
 

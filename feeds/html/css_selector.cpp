@@ -1,4 +1,5 @@
 #include "feeds/html/css_selector.hpp"
+#include "feeds/ascii.hpp"
 
 #include "feeds/parse/utf8_text.hpp"
 
@@ -43,13 +44,6 @@ bool is_name_char(char c) {
 std::string_view trim_spaces(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
   return text;
 }
 
@@ -147,7 +141,7 @@ class CssCompiler {
     } else if (!at_end() && (is_name_char(peek()) || peek() == '\\')) {
       name.clear();
       if (MaybeError error = read_name(name, "an element name")) return error;
-      name = lower_ascii(std::move(name));
+      name = ascii_lower(std::move(name));
       if (!is_xpath_name(name)) return css_error(start, "element name cannot be used in XPath");
     }
     if (!at_end() && peek() == '|') return css_error(pos_, "unsupported namespace prefix");
@@ -164,7 +158,7 @@ class CssCompiler {
     const std::size_t name_start = pos_;
     std::string attribute;
     if (MaybeError error = read_name(attribute, "an attribute name")) return error;
-    attribute = lower_ascii(std::move(attribute));
+    attribute = ascii_lower(std::move(attribute));
     if (!is_xpath_name(attribute)) {
       return css_error(name_start, "attribute name cannot be used in XPath");
     }

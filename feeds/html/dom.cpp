@@ -1,4 +1,5 @@
 #include "feeds/html/dom.hpp"
+#include "feeds/ascii.hpp"
 
 #include <gumbo.h>
 
@@ -19,16 +20,6 @@ struct WalkFrame {
   std::size_t depth;
 };
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 std::string element_name(const GumboElement& element) {
   if (element.tag != GUMBO_TAG_UNKNOWN) {
     return gumbo_normalized_tagname(element.tag);
@@ -38,7 +29,7 @@ std::string element_name(const GumboElement& element) {
     return "unknown";
   }
   gumbo_tag_from_original_text(&piece);
-  return lower_ascii(std::string_view(piece.data, piece.length));
+  return ascii_lower(std::string_view(piece.data, piece.length));
 }
 
 std::string attribute_name(const GumboAttribute& attribute) {

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "feeds/html/extract_dom.hpp"
+#include "feeds/ascii.hpp"
 #include "feeds/html/extract_patterns.hpp"
 #include "feeds/html/extract_readability.hpp"
 #include "feeds/html/html_serialize.hpp"
@@ -137,7 +138,7 @@ double text_density(pugi::xml_node node, std::initializer_list<std::string_view>
 }
 
 bool is_ad_or_loading_text(std::string_view text) {
-  const std::string lower = lower_ascii_copy(text);
+  const std::string lower = ascii_lower(text);
   static constexpr std::string_view words[] = {
       "ad",          "advertising", "advertisement", "pub",       "publicité", "werb",
       "werbung",     "广告",        "Реклама",       "Anuncio",   "реклама",   "anuncio"};
@@ -230,7 +231,7 @@ void remove_share_elements(pugi::xml_node article) {
   for (pugi::xml_node child : element_children(article)) {
     const pugi::xml_node end = next_element(child, true);
     for (pugi::xml_node node = next_element(child); node && node != end;) {
-      const std::string lower = lower_ascii_copy(match_string(node));
+      const std::string lower = ascii_lower(match_string(node));
       if (has_share_name(lower) && js_length(text_content(node)) < kThreshold) {
         const pugi::xml_node next = next_element(node, true);
         discard_node(node);

@@ -1,6 +1,7 @@
 // Article metadata from meta tags (Readability's _getArticleMetadata and _getArticleTitle), with
 // fallbacks Readability does not look at: images, dates, language, canonical and next links.
 #include "feeds/html/extract_metadata.hpp"
+#include "feeds/ascii.hpp"
 
 #include <map>
 
@@ -30,7 +31,7 @@ bool is_one_of(std::string_view text, std::initializer_list<std::string_view> wo
 
 /// "og:title" from a property list such as "og:title twitter:title" (the first that qualifies).
 std::string property_key(std::string_view property) {
-  const std::string lower = lower_ascii_copy(property);
+  const std::string lower = ascii_lower(property);
   std::size_t start = 0;
   while (start < lower.size()) {
     std::size_t end = lower.find_first_of(" \t\n", start);
@@ -50,7 +51,7 @@ std::string property_key(std::string_view property) {
 
 /// "dc:title" from name="DC.title"; empty unless it is one of the names Readability reads.
 std::string name_key(std::string_view name) {
-  std::string key = without_spaces(lower_ascii_copy(name));
+  std::string key = without_spaces(ascii_lower(name));
   for (char& c : key) {
     if (c == '.') c = ':';
   }
@@ -81,7 +82,7 @@ MetaValues read_meta_values(pugi::xml_node html, MetaValues& all) {
     if (!property.empty()) values[property] = content;
     if (!name.empty()) values[name] = content;
     for (const char* attribute : {"property", "name", "itemprop", "http-equiv"}) {
-      const std::string key = lower_ascii_copy(trim_js_space(attribute_of(meta, attribute)));
+      const std::string key = ascii_lower(trim_js_space(attribute_of(meta, attribute)));
       if (!key.empty()) all.try_emplace(key, content);
     }
   }
@@ -117,7 +118,7 @@ std::string resolved(std::string_view base, std::string_view reference) {
 std::string link_href(pugi::xml_node html, std::string_view rel) {
   for (pugi::xml_node link : elements_named(html, {"link"})) {
     std::string rels(1, ' ');
-    rels.append(lower_ascii_copy(attribute_of(link, "rel"))).push_back(' ');
+    rels.append(ascii_lower(attribute_of(link, "rel"))).push_back(' ');
     std::string wanted(1, ' ');
     wanted.append(rel).push_back(' ');
     if (rels.find(wanted) != std::string::npos) {
@@ -203,7 +204,7 @@ PageMetadata read_metadata(pugi::xml_node html, const JsonLdArticle& json_ld,
   if (meta.canonical_url.empty()) meta.canonical_url = std::string(page_url);
   meta.language = language_of(html, all, json_ld);
   meta.next_page = resolved(page_url, link_href(html, "next"));
-  meta.declares_article = json_ld.found || lower_ascii_copy(first_of(all, {"og:type"})) == "article";
+  meta.declares_article = json_ld.found || ascii_lower(first_of(all, {"og:type"})) == "article";
   return meta;
 }
 

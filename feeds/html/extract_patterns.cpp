@@ -1,4 +1,5 @@
 #include "feeds/html/extract_patterns.hpp"
+#include "feeds/ascii.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -28,14 +29,6 @@ bool is_word_character(char c) {
 }
 
 }  // namespace
-
-std::string lower_ascii_copy(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool is_unlikely_candidate(std::string_view lower) {
   return contains_any(lower, {"-ad-",     "ai2html",  "banner",      "breadcrumbs", "combx",
@@ -93,7 +86,7 @@ int class_weight(pugi::xml_node node, bool enabled) {
   if (!enabled) return 0;
   int weight = 0;
   for (const char* name : {"class", "id"}) {
-    const std::string value = lower_ascii_copy(attribute_of(node, name));
+    const std::string value = ascii_lower(attribute_of(node, name));
     if (value.empty()) continue;
     if (has_negative_name(value)) weight -= 25;
     if (has_positive_name(value)) weight += 25;

@@ -8,8 +8,6 @@
 
 namespace feeds::detail {
 
-std::string lower_ascii_copy(std::string_view text);
-
 /// Menus, comments, footers, sidebars, share bars ... (REGEXPS.unlikelyCandidates).
 bool is_unlikely_candidate(std::string_view lower);
 /// Names that rescue an unlikely-looking container ("article", "content", "main", ...).

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "feeds/html/extract_dom.hpp"
+#include "feeds/ascii.hpp"
 #include "feeds/html/extract_patterns.hpp"
 #include "feeds/html/extract_readability.hpp"
 
@@ -45,7 +46,7 @@ void replace_break_run(pugi::xml_node line_break) {
 }
 
 bool is_visible_for_readerable(pugi::xml_node node) {
-  const std::string style = lower_ascii_copy(attribute_of(node, "style"));
+  const std::string style = ascii_lower(attribute_of(node, "style"));
   if (style.find("display:none") != std::string::npos ||
       style.find("display: none") != std::string::npos) {
     return false;
@@ -83,7 +84,7 @@ bool is_probably_readerable(pugi::xml_node html) {
   double score = 0;
   for (pugi::xml_node node : nodes) {
     if (!is_visible_for_readerable(node)) continue;
-    const std::string lower = lower_ascii_copy(match_string(node));
+    const std::string lower = ascii_lower(match_string(node));
     if (is_unlikely_candidate(lower) && !may_be_candidate(lower)) continue;
     if (has_name(node, "p") && node.parent() && has_name(node.parent(), "li")) continue;
     const double length = static_cast<double>(js_length(trim_js_space(text_content(node))));

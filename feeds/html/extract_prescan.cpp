@@ -1,4 +1,5 @@
 #include "feeds/html/extract_prescan.hpp"
+#include "feeds/ascii.hpp"
 
 #include "feeds/html/extract_patterns.hpp"
 
@@ -63,7 +64,7 @@ std::string drop_script_bodies(std::string_view html) {
     const bool style = !script && starts_with_ci(html, at + 1, "style") && ends_tag_name(html, at + 6);
     if (!script && !style) continue;
     const std::size_t body = start_tag_end(html, at);
-    if (script && lower_ascii_copy(html.substr(at, body - at)).find("ld+json") != std::string::npos) {
+    if (script && ascii_lower(html.substr(at, body - at)).find("ld+json") != std::string::npos) {
       at = body - 1;
       continue;
     }

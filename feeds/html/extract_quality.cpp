@@ -1,4 +1,5 @@
 #include "feeds/html/extract_quality.hpp"
+#include "feeds/ascii.hpp"
 
 #include <algorithm>
 #include <set>
@@ -54,7 +55,7 @@ double word_overlap(std::string_view shorter, std::string_view longer) {
 
 std::string_view strip_by_prefix(std::string_view text) {
   for (std::string_view prefix : {"by:", "by ", "von ", "par ", "por "}) {
-    if (text.size() > prefix.size() && lower_ascii_copy(text.substr(0, prefix.size())) == prefix) {
+    if (text.size() > prefix.size() && ascii_lower(text.substr(0, prefix.size())) == prefix) {
       return trim_js_space(text.substr(prefix.size()));
     }
   }
@@ -89,12 +90,12 @@ double quality_score(const ContentStats& stats, bool declared_article) {
 }
 
 void remove_repeated_byline(pugi::xml_node content, std::string_view byline) {
-  const std::string wanted = lower_ascii_copy(collapse_js_space_runs(byline));
+  const std::string wanted = ascii_lower(collapse_js_space_runs(byline));
   if (wanted.empty()) return;
   pugi::xml_node node = first_element_child(content);
   while (node) {
     if (inner_text_length_capped(node, 100) < 100 &&
-        lower_ascii_copy(strip_by_prefix(inner_text(node))) == wanted) {
+        ascii_lower(strip_by_prefix(inner_text(node))) == wanted) {
       const pugi::xml_node next = next_element(node, true);
       discard_node(node);
       node = next;

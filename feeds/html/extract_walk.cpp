@@ -2,6 +2,7 @@
 #include <string>
 
 #include "feeds/html/extract_dom.hpp"
+#include "feeds/ascii.hpp"
 #include "feeds/html/extract_patterns.hpp"
 #include "feeds/html/extract_readability.hpp"
 #include "feeds/html/extract_similarity.hpp"
@@ -12,7 +13,7 @@ namespace {
 /// The value of one declaration in a style attribute ("display"), lower-cased, without
 /// "!important"; empty when absent.
 std::string style_value(std::string_view style, std::string_view property) {
-  const std::string lower = lower_ascii_copy(style);
+  const std::string lower = ascii_lower(style);
   std::size_t start = 0;
   std::string found;
   while (start <= lower.size()) {
@@ -112,7 +113,7 @@ bool is_structural(pugi::xml_node node) { return name_in(node, {"html", "head", 
 /// One step of the walk: whether `node` goes (then `node` is the next one to visit).
 bool remove_if_junk(pugi::xml_node& node, const GrabFlags& flags, GrabContext& context,
                     bool& title_header_pending) {
-  const std::string lower = lower_ascii_copy(match_string(node));
+  const std::string lower = ascii_lower(match_string(node));
   bool remove = false;
   if (!is_structural(node) && !is_probably_visible(node)) {
     remove = true;

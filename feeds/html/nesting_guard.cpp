@@ -1,4 +1,5 @@
 #include "feeds/html/nesting_guard.hpp"
+#include "feeds/ascii.hpp"
 
 #include <algorithm>
 #include <array>
@@ -54,16 +55,6 @@ bool is_uncounted_tag(std::string_view name) {
   return false;
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 bool is_formatting_tag(std::string_view lower_name) {
   static constexpr std::array<std::string_view, 14> names = {
       "a",    "b", "big",   "code",   "em",     "font", "i",
@@ -78,7 +69,7 @@ class OpenTags {
 
   /// Records a start tag; false when it would exceed a limit.
   bool open(std::string_view name) {
-    std::string lower = lower_ascii(name);
+    std::string lower = ascii_lower(name);
     const bool formatting = is_formatting_tag(lower);
     if (tags_.size() >= limits_.max_unclosed ||
         (formatting && formatting_ >= limits_.max_unclosed_formatting)) {
@@ -93,7 +84,7 @@ class OpenTags {
   /// only the top few entries are searched so a flood of stray end tags stays linear. Not
   /// finding it leaves the count high, which errs on the safe side.
   void close(std::string_view name) {
-    const std::string lower = lower_ascii(name);
+    const std::string lower = ascii_lower(name);
     const std::size_t searched = std::min<std::size_t>(tags_.size(), 16);
     for (std::size_t i = 0; i < searched; ++i) {
       if (tags_[tags_.size() - 1 - i] == lower) {

@@ -1,4 +1,5 @@
 #include "feeds/html/page_charset.hpp"
+#include "feeds/ascii.hpp"
 
 #include <optional>
 
@@ -9,13 +10,6 @@ namespace {
 
 constexpr std::size_t kPrescanBytes = 4096;
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower_ascii(c);
-  return out;
-}
 
 /// The value after "charset=" in `text` (a meta content or charset attribute), unquoted.
 std::string charset_value(std::string_view text, std::size_t from) {
@@ -53,7 +47,7 @@ bool is_valid_utf8(std::string_view bytes) {
 }  // namespace
 
 std::string find_meta_charset(std::string_view head) {
-  const std::string text = lower(head.substr(0, kPrescanBytes));
+  const std::string text = ascii_lower(head.substr(0, kPrescanBytes));
   for (std::size_t meta = text.find("<meta"); meta != std::string::npos;
        meta = text.find("<meta", meta + 5)) {
     const std::size_t close = text.find('>', meta);

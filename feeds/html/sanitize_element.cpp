@@ -1,4 +1,5 @@
 #include "feeds/html/sanitize_element.hpp"
+#include "feeds/ascii.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -13,17 +14,9 @@ bool is_digits(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  return out;
-}
-
 std::optional<std::string> one_of(std::string_view value,
                                   std::initializer_list<std::string_view> choices) {
-  const std::string lower = lower_ascii(value);
+  const std::string lower = ascii_lower(value);
   const bool found = std::find(choices.begin(), choices.end(), lower) != choices.end();
   return found ? std::optional<std::string>(lower) : std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "feeds/html/site_rules.hpp"
+#include "feeds/ascii.hpp"
 #include "feeds/html/site_rules_xpath.hpp"
 
 namespace feeds {
@@ -78,13 +79,6 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(spaces) - first + 1);
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-  return out;
-}
-
 bool is_directive_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-';
@@ -131,7 +125,7 @@ class SiteRulesParser {
     if (line.find('\0') != std::string_view::npos) return error_at(line_, "NUL byte in line");
     std::size_t name_end = 0;
     while (name_end < line.size() && is_directive_char(line[name_end])) ++name_end;
-    Directive directive{lower_ascii(line.substr(0, name_end)), std::nullopt, {}};
+    Directive directive{ascii_lower(line.substr(0, name_end)), std::nullopt, {}};
     std::string_view rest = line.substr(name_end);
     if (!directive.name.empty() && rest.starts_with('(')) {
       const std::size_t close = rest.find("):");
@@ -223,7 +217,7 @@ class SiteRulesParser {
   }
 
   MaybeError read_switch(const std::string& name, const std::string& value, bool& out) {
-    const std::string answer = lower_ascii(value);
+    const std::string answer = ascii_lower(value);
     if (answer != "yes" && answer != "no") {
       return error_at(line_, name + ": expected yes or no, got '" + value + "'");
     }

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "feeds/html/text.hpp"
+#include "feeds/ascii.hpp"
 #include "feeds/parse/adapters.hpp"
 #include "feeds/parse/base64.hpp"
 #include "feeds/parse/date.hpp"
@@ -28,13 +29,6 @@ struct TextConstruct {
   TextKind kind = TextKind::text;
 };
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 /// An xhtml construct's markup: the children of its wrapper <div> (RFC 4287 §3.1.1.3).
 std::string xhtml_markup(pugi::xml_node node) {
   pugi::xml_node only_element;
@@ -54,8 +48,8 @@ std::string xhtml_markup(pugi::xml_node node) {
 /// Reads a text construct; Atom 0.3 also has mode="escaped|base64|xml" and MIME types.
 std::optional<TextConstruct> read_text_construct(pugi::xml_node node) {
   if (!node) return std::nullopt;
-  auto type = lower(trim(node.attribute("type").value()));
-  auto mode = lower(trim(node.attribute("mode").value()));
+  auto type = ascii_lower(trim(node.attribute("type").value()));
+  auto mode = ascii_lower(trim(node.attribute("mode").value()));
   TextConstruct out;
   if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") {
     out.kind = TextKind::xhtml;
@@ -88,7 +82,7 @@ std::string_view link_rel(pugi::xml_node link) {
 }
 
 bool is_html_type(std::string_view type) {
-  auto value = lower(trim(type.substr(0, type.find(';'))));
+  auto value = ascii_lower(trim(type.substr(0, type.find(';'))));
   return value.empty() || value == "text/html" || value == "application/xhtml+xml";
 }
 

@@ -1,4 +1,5 @@
 #include "feeds/parse/date_names.hpp"
+#include "feeds/ascii.hpp"
 
 #include <algorithm>
 
@@ -54,16 +55,8 @@ bool is_word_char(char c) {
 
 bool is_zone_char(char c) { return is_word_char(c) || c == '/' || c == '_'; }
 
-std::string to_lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
 std::optional<int> month_from_name(std::string_view word) {
-  const std::string lower = to_lower_ascii(word);
+  const std::string lower = ascii_lower(word);
   for (std::size_t i = 0; i < english_months.size(); ++i) {
     if (lower.size() >= 3 && english_months[i].starts_with(lower)) return static_cast<int>(i) + 1;
   }
@@ -74,7 +67,7 @@ std::optional<int> month_from_name(std::string_view word) {
 }
 
 bool is_weekday(std::string_view word) {
-  const std::string lower = to_lower_ascii(word);
+  const std::string lower = ascii_lower(word);
   const auto starts = [&](std::string_view name) {
     return lower.size() >= 3 && name.starts_with(lower);
   };
@@ -83,7 +76,7 @@ bool is_weekday(std::string_view word) {
 }
 
 std::optional<int> zone_offset(std::string_view word) {
-  const std::string lower = to_lower_ascii(word);
+  const std::string lower = ascii_lower(word);
   for (const auto& [name, value] : zone_names) {
     if (lower == name) return value;
   }

@@ -15,7 +15,6 @@ bool is_word_char(char c);
 /// A letter of a zone name, which may be an Olson name ("Europe/Paris", "Etc/GMT").
 bool is_zone_char(char c);
 
-std::string to_lower_ascii(std::string_view text);
 
 /// English month names and any prefix of three letters or more ("Sept"), or a foreign name.
 std::optional<int> month_from_name(std::string_view word);

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "feeds/parse/date_internal.hpp"
+#include "feeds/ascii.hpp"
 #include "feeds/parse/date_names.hpp"
 
 namespace feeds::date_detail {
@@ -57,7 +58,7 @@ bool read_loose_word(Cursor& in, LooseDate& date) {
     }
   }
   if (first_word && is_weekday(word)) return true;
-  const std::string lower = to_lower_ascii(word);
+  const std::string lower = ascii_lower(word);
   if (date.has_time && (lower == "am" || lower == "pm")) {
     return apply_meridiem(lower == "pm", date.fields.hour);
   }

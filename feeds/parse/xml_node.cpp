@@ -1,4 +1,5 @@
 #include "feeds/parse/xml_node.hpp"
+#include "feeds/ascii.hpp"
 
 #include <vector>
 
@@ -7,17 +8,6 @@
 
 namespace feeds::xml {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 void append_start_tag(std::string& out, pugi::xml_node element) {
   out += '<';
@@ -38,7 +28,7 @@ bool is_void_element(std::string_view name) {
   static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img",
                                                "input", "link", "meta", "source", "track", "wbr"};
   for (auto v : kVoid)
-    if (iequals(v, name)) return true;
+    if (ascii_iequals(v, name)) return true;
   return false;
 }
 
@@ -57,7 +47,7 @@ std::string_view prefix_of(std::string_view qualified_name) {
 bool is_element(pugi::xml_node node, std::string_view prefix, std::string_view local) {
   if (node.type() != pugi::node_element) return false;
   std::string_view name = node.name();
-  return prefix_of(name) == prefix && iequals(local_name(name), local) &&
+  return prefix_of(name) == prefix && ascii_iequals(local_name(name), local) &&
          (!prefix.empty() || name.find(':') == std::string_view::npos);
 }
 
@@ -75,7 +65,7 @@ pugi::xml_node last_child(pugi::xml_node parent, std::string_view prefix, std::s
 
 pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name) {
   for (auto attr : node.attributes())
-    if (iequals(attr.name(), name)) return attr;
+    if (ascii_iequals(attr.name(), name)) return attr;
   return {};
 }
 
