@@ -43,7 +43,10 @@ asio::awaitable<void> Housekeeper::run(std::chrono::seconds period) {
         store.checkpoint();
         return count;
       });
-      if (deleted > 0) spdlog::info("retention: {} old items deleted", deleted);
+      if (deleted > 0) {
+        spdlog::info("retention: {} old items deleted", deleted);
+        if (context_.events) context_.events->items_changed();
+      }
     } catch (const std::exception& error) {
       spdlog::error("retention: {}", error.what());
     }

@@ -80,9 +80,13 @@ asio::awaitable<bool> extract_full_text(const FullTextJob& job, PollContext& con
   auto result = co_await fetch_and_extract(job, context);
   bool done = result.outcome == FullTextResult::Outcome::done;
   if (!done) spdlog::warn("full text {}: {}", job.url, result.error);
-  co_await context.storage.run([&job, &result, now = context.clock.now()](Store& store) {
+  bool stored = co_await context.storage.run([&job, &result, now = context.clock.now()](Store& store) {
     return store.store_full_text(job.item_id, result, now);
   });
+  if (context.events) {
+    context.events->full_text_finished(job.feed_id, result.outcome);
+    if (stored && done) context.events->items_changed();
+  }
   co_return done;
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "daemon/app/feed_settings.hpp"
+#include "daemon/app/poll_events.hpp"
 #include "daemon/app/storage_owner.hpp"
 #include "daemon/http/http_client.hpp"
 #include "daemon/runtime/worker_pool.hpp"
@@ -26,6 +27,7 @@ struct PollContext {
   const feeds::SiteRuleSet* site_rules = nullptr;  ///< [fulltext] site_rules, when configured
   std::function<double()> jitter;                  ///< draws in [0, 1) for poll jitter
   bool full_text = true;                           ///< false: --no-full-text / [fulltext] off
+  PollEvents* events = nullptr;                    ///< told of fetches and changes; may be null
   std::size_t first_fetch_item_limit = 50;
   feeds::ParseLimits parse_limits = {};
 };

@@ -34,6 +34,13 @@ struct Attempt {
   }
 };
 
+/// Tells the listeners (metrics, merged-feed caches) what a committed fetch did.
+void announce_fetch(PollContext& context, FetchEvent event) {
+  if (!context.events) return;
+  context.events->fetch_finished(event);
+  if (event.new_items > 0 || event.updated_items > 0) context.events->items_changed();
+}
+
 RefreshReport report_for(const Attempt& attempt, RefreshResult schedule) {
   RefreshReport report;
   report.feed_id = attempt.feed.id;
@@ -78,6 +85,11 @@ asio::awaitable<RefreshReport> store_failure(PollContext& context, const Attempt
     store.record_failure(attempt.feed.id, failure);
     return 0;
   });
+  announce_fetch(context, {.feed_id = attempt.feed.id,
+                           .outcome = FetchLogOutcome::error,
+                           .error_kind = kind,
+                           .http_status = http_status,
+                           .duration = failure.duration});
   spdlog::warn("feed {}: {} ({})", attempt.feed.url, detail, plan.reason);
   auto report = report_for(attempt, RefreshResult{outcome, stats, std::nullopt});
   report.failed = true;
@@ -103,6 +115,11 @@ asio::awaitable<RefreshReport> store_not_modified(PollContext& context, const At
     store.record_not_modified(attempt.feed.id, fetch);
     return 0;
   });
+  announce_fetch(context, {.feed_id = attempt.feed.id,
+                           .outcome = FetchLogOutcome::not_modified,
+                           .error_kind = {},
+                           .http_status = response.status,
+                           .duration = fetch.duration});
   spdlog::debug("feed {}: not modified, next poll {}", attempt.feed.url, plan.reason);
   co_return report_for(attempt, RefreshResult{outcome, stats, std::nullopt});
 }
@@ -155,6 +172,13 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   commit.first_fetch_item_limit = context.first_fetch_item_limit;
   auto result = co_await context.storage.run(
       [&attempt, &commit](Store& store) { return store.commit_fetch(attempt.feed.id, commit); });
+  announce_fetch(context, {.feed_id = attempt.feed.id,
+                           .outcome = FetchLogOutcome::ok,
+                           .error_kind = {},
+                           .http_status = response.status,
+                           .duration = commit.duration,
+                           .new_items = result.new_items,
+                           .updated_items = result.updated_items});
   auto report = report_for(attempt, RefreshResult{outcome, stats, std::nullopt});
   report.new_items = result.new_items;
   report.updated_items = result.updated_items;
