@@ -8,12 +8,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <boost/asio/awaitable.hpp>
 
 namespace feedd {
+
+/// Parameters a route captured, in pattern order: {"id", "12"} for `/feeds/{id:int}`.
+using RouteParams = std::vector<std::pair<std::string, std::string>>;
 
 /// One parsed, already size-checked GET or HEAD request.
 struct Request {
@@ -23,6 +27,14 @@ struct Request {
   std::string if_none_match;      ///< raw header value, empty when absent
   std::string if_modified_since;  ///< raw header value, empty when absent
   bool accepts_gzip = false;      ///< Accept-Encoding allows gzip
+  RouteParams params;  ///< filled by the Router from the matching pattern
+
+  /// The captured parameter `name`; empty when the route has none of that name.
+  std::string_view param(std::string_view name) const {
+    for (const auto& [key, value] : params)
+      if (key == name) return value;
+    return {};
+  }
 };
 
 /// A handler's answer. Bodies are shared so a cached rendering is served without a copy.
