@@ -13,6 +13,7 @@
 
 #include "daemon/storage/database.hpp"
 #include "daemon/storage/records.hpp"
+#include "daemon/storage/status_records.hpp"
 #include "daemon/storage/storage_error.hpp"
 
 namespace feedd {
@@ -87,6 +88,35 @@ class Store {
 
   /// Full `PRAGMA integrity_check` plus foreign_key_check: "ok" or the problems.
   std::string integrity_check();
+
+  // ---- Status reads (daemon/storage/status_reads.cpp): the dashboard, /api/status, /metrics.
+  /// Items per feed per UTC day (by published_at, else first_seen_at), days first..last
+  /// inclusive; days without items are left out.
+  std::vector<DailyItemCount> daily_item_counts(std::chrono::sys_days first_day,
+                                                std::chrono::sys_days last_day);
+  /// Per feed with logged fetches, by feed id: median fetch duration, last HTTP status.
+  std::vector<FeedFetchSummary> fetch_summaries();
+  /// Items stored, items first seen at or after `new_since`, full-text outcomes.
+  StatusCounts status_counts(TimePoint new_since);
+  /// The newest fetch_log row of any feed (the last poll activity).
+  std::optional<FetchRecord> latest_fetch();
+  /// A trivial query, for /healthz; throws StorageError when the database does not answer.
+  void ping();
+  // ---- end of status reads.
+
+  // ---- Output reads (daemon/storage/output_reads.cpp): the merged feeds of daemon/publish.
+  /// Where a page of output items ended: the last item's sort_date() and id.
+  struct ItemCursor {
+    TimePoint sort_date{};
+    ItemId id = 0;
+  };
+  /// One page of the items of `feed_ids` (none when it is empty), newest first by sort_date()
+  /// then id, strictly after `after` when given: a keyset page, so an output is read a page at
+  /// a time instead of loading every item.
+  std::vector<ItemRecord> output_items_page(const std::vector<FeedId>& feed_ids,
+                                            const std::optional<ItemCursor>& after,
+                                            std::size_t page_size);
+  // ---- end of output reads.
 
   const std::filesystem::path& path() const { return db_.path(); }
 
