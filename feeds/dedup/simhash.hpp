@@ -1,0 +1,34 @@
+#pragma once
+/// SimHash (Charikar 2002): a 64-bit fingerprint of a text where similar texts differ in few
+/// bits, and the band keys that let storage find fingerprints within a small Hamming distance
+/// without comparing against every stored one.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace feeds {
+
+/// Up to `max_words` words of `text`: ASCII lower-cased, split at every ASCII character that is
+/// not a letter or digit and at Unicode punctuation and spaces (Latin-1 symbols, U+2000-U+206F,
+/// U+3000-U+303F), so "“Breaking” — News’s" and "breaking news s" are the same words.
+std::vector<std::string> fingerprint_words(std::string_view text, std::size_t max_words);
+
+/// SimHash over the words and their adjacent pairs (both, so one changed word moves few bits
+/// and word order still counts). 0 for no words.
+std::uint64_t simhash(const std::vector<std::string>& words);
+
+/// Number of differing bits.
+int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept;
+
+/// Bands the 64 bits are cut into: two fingerprints within distance band_count - 1 agree on at
+/// least one whole band (pigeonhole), so looking up each band finds every such candidate.
+inline constexpr int band_count = 4;
+
+/// One key per band: the band's index in the top bits, its bits below, so keys of different
+/// bands never collide and one index column holds them all.
+std::array<std::int64_t, band_count> band_keys(std::uint64_t fingerprint) noexcept;
+
+}  // namespace feeds

@@ -1,0 +1,67 @@
+#include "feeds/dedup/simhash.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace feeds {
+namespace {
+
+using Words = std::vector<std::string>;
+
+TEST(FingerprintWords, LowersAndStripsAsciiAndUnicodePunctuation) {
+  EXPECT_EQ(fingerprint_words("\u201cBreaking\u201d \u2014 News\u2019s   LATEST, 2024!", 10),
+            (Words{"breaking", "news", "s", "latest", "2024"}));
+  EXPECT_EQ(fingerprint_words("Caf\u00e9 na\u00efve \u00a0\u00bfqu\u00e9?", 10),
+            (Words{"caf\u00e9", "na\u00efve", "qu\u00e9"}));
+}
+
+TEST(FingerprintWords, StopsAtTheWordLimit) {
+  EXPECT_EQ(fingerprint_words("one two three four", 2), (Words{"one", "two"}));
+  EXPECT_TRUE(fingerprint_words(" ... ", 5).empty());
+}
+
+TEST(Simhash, EqualWordsGiveEqualFingerprintsAndNoWordsGiveZero) {
+  EXPECT_EQ(simhash(fingerprint_words("The cat sat on the mat.", 40)),
+            simhash(fingerprint_words("the CAT sat -- on the mat", 40)));
+  EXPECT_EQ(simhash({}), 0u);
+}
+
+TEST(Simhash, DifferentTextsAreFarApart) {
+  const auto a = simhash(fingerprint_words(
+      "Russia has formally withdrawn from the International Criminal Court, days after", 40));
+  const auto b = simhash(fingerprint_words(
+      "Frontend JavaScript code coverage with Istanbul and Mocha, explained step by", 40));
+  EXPECT_GT(hamming_distance(a, b), 16);
+}
+
+TEST(Simhash, WordOrderCounts) {
+  EXPECT_NE(simhash(fingerprint_words("dog bites man in the park today", 40)),
+            simhash(fingerprint_words("man bites dog in the park today", 40)));
+}
+
+TEST(HammingDistance, CountsDifferingBits) {
+  EXPECT_EQ(hamming_distance(0, 0), 0);
+  EXPECT_EQ(hamming_distance(0b1011, 0b0001), 2);
+  EXPECT_EQ(hamming_distance(0, ~std::uint64_t{0}), 64);
+}
+
+TEST(BandKeys, FingerprintsWithinBandCountMinusOneBitsShareABand) {
+  const std::uint64_t base = 0x0123456789ABCDEFULL;
+  // One flipped bit in each of three bands still leaves the fourth equal.
+  const std::uint64_t flipped = base ^ (1ULL << 3) ^ (1ULL << 20) ^ (1ULL << 40);
+  const auto a = band_keys(base);
+  const auto b = band_keys(flipped);
+  int shared = 0;
+  for (int band = 0; band < band_count; ++band) shared += a[band] == b[band];
+  EXPECT_EQ(shared, 1);
+}
+
+TEST(BandKeys, KeysOfDifferentBandsNeverCollide) {
+  const auto keys = band_keys(0);
+  for (int i = 0; i < band_count; ++i)
+    for (int j = i + 1; j < band_count; ++j) EXPECT_NE(keys[i], keys[j]);
+}
+
+}  // namespace
+}  // namespace feeds
