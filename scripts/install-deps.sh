@@ -16,6 +16,9 @@ PACKAGES=(
   python3
   # The writers' round-trip test reads our Atom and RSS back with python feedparser.
   python3-feedparser
+  # The publishing end-to-end tests: headless Chromium (tests/browser/cdp_check.py) renders the
+  # dashboard and merged entries; newsboat subscribes to the merged feed as a real reader would.
+  chromium newsboat
 )
 # python3-feedparser: the reference parser timed next to ours by tests/bench/run_parse_bench.sh.
 BENCH_PACKAGES=(python3-feedparser)
