@@ -11,8 +11,10 @@
 #include "daemon/cli/check_command.hpp"
 #include "daemon/config/default_path.hpp"
 #include "daemon/cli/extract_command.hpp"
+#include "daemon/cli/opml_command.hpp"
 #include "daemon/cli/parse_command.hpp"
 #include "daemon/cli/poll_command.hpp"
+#include "daemon/cli/render_command.hpp"
 #include "daemon/runtime/logging.hpp"
 
 namespace feedd {
@@ -25,6 +27,8 @@ struct CliOptions {
   ParseCommandOptions parse;
   ExtractCommandOptions extract;
   PollCommandOptions poll;
+  RenderCommandOptions render;
+  OpmlCommandOptions opml;
   std::string run_config;
   std::string help_topic;
 };
@@ -101,6 +105,26 @@ void add_poll_command(CLI::App& app, CliOptions& options) {
   poll->add_flag("--no-full-text", options.poll.no_full_text, "Do not fetch and extract articles");
 }
 
+void add_render_command(CLI::App& app, CliOptions& options) {
+  CLI::App* render = app.add_subcommand("render", "Print a merged feed from the database");
+  render->add_option("-c,--config", options.render.config_path, "Config file (default: as for poll)")
+      ->type_name("FILE");
+  render->add_option("--output", options.render.output, "Output name (default: all)")->type_name("NAME");
+  render->add_option("--format", options.render.format, "atom (default), rss or json")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"atom", "rss", "json"}));
+}
+
+void add_opml_command(CLI::App& app, CliOptions& options) {
+  CLI::App* opml = app.add_subcommand("opml", "Export the subscriptions as OPML, or import an OPML file");
+  opml->require_subcommand(1);
+  CLI::App* exporter = opml->add_subcommand("export", "Print the subscriptions as OPML 2.0");
+  exporter->add_option("-c,--config", options.opml.config_path, "Config file (default: as for poll)")
+      ->type_name("FILE");
+  CLI::App* importer = opml->add_subcommand("import", "Print an OPML file's feeds as [[feed]] TOML blocks");
+  importer->add_option("FILE", options.opml.import_file, "OPML file")->required()->type_name("");
+}
+
 void add_run_command(CLI::App& app, CliOptions& options) {
   CLI::App* run = app.add_subcommand("run", "Run the daemon in the foreground (SIGTERM stops, SIGHUP reloads)");
   run->add_option("-c,--config", options.run_config,
@@ -142,6 +166,8 @@ void build_app(CLI::App& app, CliOptions& options) {
   add_parse_command(app, options);
   add_extract_command(app, options);
   add_poll_command(app, options);
+  add_render_command(app, options);
+  add_opml_command(app, options);
   add_run_command(app, options);
   add_help_command(app, options);
   for (CLI::App* command : app.get_subcommands({})) command->group("Commands");
@@ -171,11 +197,18 @@ int run_help_command(const CLI::App& app, const std::string& topic) {
   return 2;
 }
 
+int run_opml_command(const CLI::App& opml, const OpmlCommandOptions& options) {
+  if (opml.got_subcommand("import")) return run_opml_import_command(options);
+  return run_opml_export_command(options);
+}
+
 int run_chosen_command(const CLI::App& app, const CliOptions& options) {
   if (app.got_subcommand("check")) return run_check_command(options.check);
   if (app.got_subcommand("parse")) return run_parse_command(options.parse);
   if (app.got_subcommand("extract")) return run_extract_command(options.extract);
   if (app.got_subcommand("poll")) return run_poll_command(options.poll);
+  if (app.got_subcommand("render")) return run_render_command(options.render);
+  if (app.got_subcommand("opml")) return run_opml_command(*app.get_subcommand("opml"), options.opml);
   if (app.got_subcommand("run")) return run_run_command(options.run_config, options.log_level);
   if (app.got_subcommand("help")) return run_help_command(app, options.help_topic);
   std::cerr << help_text(app, nullptr);

@@ -1,0 +1,100 @@
+#include "daemon/publish/output_selector.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "daemon/config/filter_regex.hpp"
+
+namespace feedd {
+namespace {
+
+using namespace std::string_literals;
+
+std::optional<std::regex> compile_or_throw(const OutputConfig& output,
+                                           const std::optional<std::string>& pattern,
+                                           std::string_view key) {
+  if (!pattern) return std::nullopt;
+  std::string error;
+  auto compiled = compile_filter_regex(*pattern, error);
+  if (!compiled) {
+    throw std::invalid_argument("output \""s + output.name + "\": " + std::string(key) +
+                                ": " + error);
+  }
+  return compiled;
+}
+
+bool shares_a_tag(const std::vector<std::string>& wanted, const std::vector<std::string>& tags) {
+  return std::any_of(wanted.begin(), wanted.end(), [&](const std::string& tag) {
+    return std::find(tags.begin(), tags.end(), tag) != tags.end();
+  });
+}
+
+/// Cuts at most `max` bytes without splitting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+bool non_empty(const std::optional<std::string>& text) { return text && !text->empty(); }
+
+}  // namespace
+
+OutputSelector::OutputSelector(OutputConfig output)
+    : output_(std::move(output)),
+      include_(compile_or_throw(output_, output_.include, "include")),
+      exclude_(compile_or_throw(output_, output_.exclude, "exclude")) {}
+
+std::vector<FeedId> OutputSelector::select_feeds(const std::vector<FeedRecord>& feeds) const {
+  std::vector<FeedId> ids;
+  for (const auto& feed : feeds) {
+    if (!feed.configured) continue;
+    if (output_.tags.empty() || shares_a_tag(output_.tags, feed.tags)) ids.push_back(feed.id);
+  }
+  return ids;
+}
+
+bool OutputSelector::matches(const ItemRecord& item) const {
+  if (!filters()) return true;
+  const std::string text = item_filter_text(item);
+  if (include_ && !std::regex_search(text, *include_)) return false;
+  return !(exclude_ && std::regex_search(text, *exclude_));
+}
+
+std::string_view item_plain_text(const ItemRecord& item) {
+  if (item.full_text_status == FullTextStatus::done && non_empty(item.full_text_text)) {
+    return *item.full_text_text;
+  }
+  if (non_empty(item.content_text)) return *item.content_text;
+  if (non_empty(item.summary)) return *item.summary;
+  return {};
+}
+
+std::string item_filter_text(const ItemRecord& item) {
+  std::string text = item.title.value_or("");
+  text += '\n';
+  text += item_plain_text(item);
+  return std::string(utf8_prefix(text, max_filter_text_bytes));
+}
+
+ItemCollector::ItemCollector(const OutputSelector& selector, std::vector<FeedId> feed_ids)
+    : selector_(selector),
+      feed_ids_(std::move(feed_ids)),
+      limit_(static_cast<std::size_t>(std::max(selector.output().limit, 0))),
+      // Filters drop items, so a filtered output reads larger pages; both stay bounded.
+      page_size_(std::clamp<std::size_t>(selector.filters() ? 4 * limit_ : limit_, 50, 500)),
+      done_(feed_ids_.empty() || limit_ == 0) {}
+
+void ItemCollector::take_page(std::vector<ItemRecord> page) {
+  if (done_) return;
+  if (page.size() < page_size_) done_ = true;
+  if (!page.empty()) cursor_ = Store::ItemCursor{page.back().sort_date(), page.back().id};
+  for (auto& item : page) {
+    if (items_.size() >= limit_) break;
+    if (selector_.matches(item)) items_.push_back(std::move(item));
+  }
+  if (items_.size() >= limit_) done_ = true;
+}
+
+}  // namespace feedd

@@ -1,0 +1,86 @@
+#pragma once
+/// Which stored items an [[output]] publishes (interfaces.md "Config"): items of the feeds with
+/// any of its tags (all feeds when it has none) that pass its include/exclude regexes, newest
+/// first, at most `limit`. Pure: storage is read by the caller, a page at a time.
+
+#include <cstddef>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/config/config.hpp"
+#include "daemon/storage/records.hpp"
+#include "daemon/storage/store.hpp"
+
+namespace feedd {
+
+/// An [[output]] with its regexes compiled.
+class OutputSelector {
+ public:
+  /// Throws std::invalid_argument naming the output when include or exclude does not compile
+  /// (load_config has already refused such a file, so this is a programming error).
+  explicit OutputSelector(OutputConfig output);
+
+  const OutputConfig& output() const { return output_; }
+
+  /// Ids of the configured feeds with any of the output's tags, or of every configured feed
+  /// when it has none. Feeds removed from the config keep their items but are not published.
+  std::vector<FeedId> select_feeds(const std::vector<FeedRecord>& feeds) const;
+
+  /// Whether `item` passes include (when set) and not exclude, matched on item_filter_text.
+  bool matches(const ItemRecord& item) const;
+
+  /// Whether include or exclude is set (pages then hold fewer matches than items).
+  bool filters() const { return include_.has_value() || exclude_.has_value(); }
+
+ private:
+  OutputConfig output_;
+  std::optional<std::regex> include_;
+  std::optional<std::regex> exclude_;
+};
+
+/// The item's plain text: the extracted article's when full text is done, else the feed's
+/// content text, else its summary; empty when it has none.
+std::string_view item_plain_text(const ItemRecord& item);
+
+/// What include/exclude see: the title, a newline, then item_plain_text, cut at
+/// max_filter_text_bytes.
+std::string item_filter_text(const ItemRecord& item);
+
+/// libstdc++'s std::regex recurses once per character for patterns like ".*x", so a filter
+/// on a whole book-length article could overflow the stack; the start of a story is enough.
+inline constexpr std::size_t max_filter_text_bytes = 64 * 1024;
+
+/// Gathers an output's items from keyset pages read newest first (Store::output_items_page)
+/// until `limit` items matched or the feeds' items ran out.
+class ItemCollector {
+ public:
+  ItemCollector(const OutputSelector& selector, std::vector<FeedId> feed_ids);
+
+  /// True once no further page is needed.
+  bool done() const { return done_; }
+
+  /// The arguments of the next page read.
+  const std::vector<FeedId>& feed_ids() const { return feed_ids_; }
+  const std::optional<Store::ItemCursor>& cursor() const { return cursor_; }
+  std::size_t page_size() const { return page_size_; }
+
+  /// Keeps the page's matching items (up to the limit) and moves the cursor past the page.
+  void take_page(std::vector<ItemRecord> page);
+
+  /// The matching items, newest first.
+  std::vector<ItemRecord> take_items() { return std::move(items_); }
+
+ private:
+  const OutputSelector& selector_;
+  std::vector<FeedId> feed_ids_;
+  std::size_t limit_;
+  std::size_t page_size_;
+  std::optional<Store::ItemCursor> cursor_;
+  std::vector<ItemRecord> items_;
+  bool done_ = false;
+};
+
+}  // namespace feedd
