@@ -16,7 +16,9 @@
 #include "daemon/app/background_loops.hpp"
 #include "daemon/app/daemon_setup.hpp"
 #include "daemon/app/refresh_feed.hpp"
+#include "daemon/app/service_reporter.hpp"
 #include "daemon/runtime/logging.hpp"
+#include "daemon/runtime/sd_notify.hpp"
 #include "daemon/runtime/task_group.hpp"
 
 namespace feedd {
@@ -49,6 +51,7 @@ public:
                    scheduler_options()),
         full_text_(io_.get_executor(), context_, config.fulltext.concurrency),
         housekeeper_(io_.get_executor(), context_),
+        service_(io_.get_executor(), storage_, clock_, service::watchdog_interval()),
         loops_(io_.get_executor(), "daemon"),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         grace_(io_) {}
@@ -118,6 +121,9 @@ private:
     });
     spdlog::info("feedd {} running: {} feeds, database {}", FEEDD_VERSION, scheduler_.feed_count(),
                  config.daemon.database.string());
+    // Last: READY=1 promises the database is open and the server listens.
+    loops_.spawn(run_logged("service status", service_.run()));
+    service_.ready();
   }
 
   static asio::awaitable<void> run_logged(const char* name, asio::awaitable<void> loop) {
@@ -130,7 +136,9 @@ private:
       auto [error, number] = co_await signals_.async_wait(asio::as_tuple(asio::use_awaitable));
       if (error) co_return;
       if (number == SIGHUP) {
+        service_.reloading();
         co_await reload();
+        service_.ready();
         continue;
       }
       spdlog::info("{}: stopping", strsignal(number));
@@ -159,6 +167,7 @@ private:
 
   /// No new fetches; refreshes in flight finish within kStopGrace, then the loop ends.
   asio::awaitable<void> stop() {
+    service_.stop();
     full_text_.stop();
     housekeeper_.stop();
     signals_.cancel();
@@ -191,6 +200,7 @@ private:
   Scheduler scheduler_;
   FullTextWorker full_text_;
   Housekeeper housekeeper_;
+  ServiceReporter service_;
   TaskGroup loops_;
   asio::signal_set signals_;
   asio::steady_timer grace_;
