@@ -1,5 +1,7 @@
 #include "daemon/server/http_server.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <exception>
 #include <map>
@@ -102,6 +104,7 @@ struct HttpServer::Impl {
   asio::awaitable<void> answer(const RequestParser& parser, Exchange& exchange);
   std::optional<int> refuse(const RequestParser& parser) const;
   asio::awaitable<bool> send(beast::tcp_stream& stream, Exchange& exchange);
+  asio::awaitable<void> drain_before_close(beast::tcp_stream& stream);
 };
 
 tcp::endpoint HttpServer::Impl::resolve_listen_endpoint() const {
@@ -198,10 +201,29 @@ asio::awaitable<void> HttpServer::Impl::serve(std::shared_ptr<Impl> self, tcp::s
     } else {
       co_await answer(parser, exchange);
     }
-    if (!co_await send(stream, exchange) || !exchange.keep_alive || stopping) break;
+    if (!co_await send(stream, exchange)) break;
+    if (!exchange.keep_alive || stopping) {
+      co_await drain_before_close(stream);
+      break;
+    }
   }
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+/// Closing with unread input (a refused body, the rest of an oversized header) makes the kernel
+/// send a reset, which can destroy our error reply before the client reads it (RFC 9112 §9.6).
+/// So: half-close, then read and discard a little until the client closes, within a bound.
+asio::awaitable<void> HttpServer::Impl::drain_before_close(beast::tcp_stream& stream) {
+  boost::system::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  std::array<char, 4096> sink;
+  stream.expires_after(std::min<std::chrono::milliseconds>(options.read_timeout, std::chrono::seconds(1)));
+  for (std::size_t discarded = 0; discarded < 64 * 1024;) {
+    const auto [error, received] = co_await stream.async_read_some(asio::buffer(sink), use_tuple);
+    if (error) break;
+    discarded += received;
+  }
 }
 
 asio::awaitable<void> HttpServer::Impl::accept_loop(std::shared_ptr<Impl> self) {
