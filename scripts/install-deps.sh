@@ -19,6 +19,10 @@ PACKAGES=(
   # The publishing end-to-end tests: headless Chromium (tests/browser/cdp_check.py) renders the
   # dashboard and merged entries; newsboat subscribes to the merged feed as a real reader would.
   chromium newsboat
+  # The service tests (tests/service): systemd-analyze rates the unit and expands its syscall
+  # filter, strace records a real run's system calls (pgrep from procps finds it), dpkg-dev and
+  # fakeroot build the .deb (dpkg-shlibdeps computes its dependencies).
+  systemd strace procps dpkg-dev fakeroot
 )
 # python3-feedparser: the reference parser timed next to ours by tests/bench/run_parse_bench.sh.
 BENCH_PACKAGES=(python3-feedparser)
