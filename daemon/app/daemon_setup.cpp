@@ -22,10 +22,21 @@ std::optional<LoadedSiteRules> load_configured_site_rules(const Config& config) 
   return loaded;
 }
 
-std::unique_ptr<Store> open_store(const std::filesystem::path& database) {
+feeds::StoryPolicy story_policy(const DedupSettings& dedup) {
+  feeds::StoryPolicy policy;
+  policy.tracking.names = dedup.tracking_parameters;
+  policy.window = dedup.window;
+  policy.max_distance = dedup.max_distance;
+  return policy;
+}
+
+std::unique_ptr<Store> open_store(const std::filesystem::path& database,
+                                  const DedupSettings& dedup) {
   auto folder = database.parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
-  return std::make_unique<Store>(database);
+  StoreOptions options;
+  options.story_policy = story_policy(dedup);
+  return std::make_unique<Store>(database, std::move(options));
 }
 
 void warn_about_restart_only_settings(const Config& running, const Config& reloaded) {

@@ -18,9 +18,15 @@ HttpClientOptions http_client_options(const Config& config);
 /// [fulltext] site_rules, loaded; files left out are logged. nullopt when not configured.
 std::optional<LoadedSiteRules> load_configured_site_rules(const Config& config);
 
-/// Opens (creating its folder if needed), checks and migrates the database. Throws StorageError
-/// or std::filesystem::filesystem_error with the path in the message.
-std::unique_ptr<Store> open_store(const std::filesystem::path& database);
+/// The [dedup] settings as feeds::same_story takes them: the configured exact names, and the
+/// utm_ prefix always.
+feeds::StoryPolicy story_policy(const DedupSettings& dedup);
+
+/// Opens (creating its folder if needed), checks and migrates the database, with `dedup` deciding
+/// which items of different feeds are one story. Throws StorageError or
+/// std::filesystem::filesystem_error with the path in the message.
+std::unique_ptr<Store> open_store(const std::filesystem::path& database,
+                                  const DedupSettings& dedup = {});
 
 /// Logs the settings a SIGHUP cannot change in a running daemon (they need a restart).
 void warn_about_restart_only_settings(const Config& running, const Config& reloaded);

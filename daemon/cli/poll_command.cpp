@@ -69,7 +69,7 @@ struct PollRun {
 };
 
 int run_poll(const PollRun& run) {
-  auto store = open_store(run.config.daemon.database);
+  auto store = open_store(run.config.daemon.database, run.config.dedup);
   auto feeds = prepare_feeds(*store, run.config, run.named_urls);
   asio::io_context io;
   auto http_options = http_client_options(run.config);

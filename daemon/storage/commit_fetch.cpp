@@ -6,6 +6,7 @@
 #include "daemon/storage/item_upsert.hpp"
 #include "daemon/storage/store.hpp"
 #include "daemon/storage/store_internal.hpp"
+#include "daemon/storage/story_assign.hpp"
 
 namespace feedd {
 namespace storage {
@@ -63,7 +64,8 @@ void count_outcome(CommitResult& result, const UpsertResult& upsert, bool queued
 }
 
 void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
-                 const Selection& selection, CommitResult& result) {
+                 const Selection& selection, const feeds::StoryPolicy& story_policy,
+                 CommitResult& result) {
   std::unordered_set<std::string> seen_keys;
   for (const auto* item : selection.items) {
     ItemWrite write{feed.id, item, feeds::identity_key(*item, result.identity_scheme)};
@@ -73,7 +75,10 @@ void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
     write.may_insert = !(feed.archive_cutoff && item->date_published &&
                          *item->date_published <= *feed.archive_cutoff);
     write.fetched_at = fetch.fetched_at;
-    count_outcome(result, upsert_item(db, write), write.queue_full_text);
+    const auto upsert = upsert_item(db, write);
+    if (upsert.outcome == UpsertOutcome::inserted)
+      assign_story(db, new_item_story_input(upsert.id, *item, fetch.fetched_at), story_policy);
+    count_outcome(result, upsert, write.queue_full_text);
   }
 }
 
@@ -123,7 +128,7 @@ CommitResult Store::commit_fetch(FeedId feed_id, const FetchCommit& fetch) {
     result.identity_scheme = feeds::choose_identity_scheme(fetch.document.items, feed.identity_scheme);
     const auto selection =
         storage::select_items(fetch.document, feed, fetch.first_fetch_item_limit);
-    storage::store_items(db_, feed, fetch, selection, result);
+    storage::store_items(db_, feed, fetch, selection, options_.story_policy, result);
     storage::update_feed(db_, feed_id, fetch, result.identity_scheme, selection.cutoff);
     storage::append_fetch_log(db_, storage::log_row(feed_id, fetch, result),
                               options_.fetch_log_per_feed);

@@ -28,7 +28,10 @@ SELECT f.id, f.items_count,
   (SELECT count(*) FROM items WHERE feed_id = f.id AND (full_text_status = 'pending'
      OR (full_text_status = 'failed' AND full_text_next_attempt_at IS NOT NULL))),
   (SELECT count(*) FROM items WHERE feed_id = f.id AND full_text_status = 'failed'
-     AND full_text_next_attempt_at IS NULL)
+     AND full_text_next_attempt_at IS NULL),
+  (SELECT count(*) FROM items i JOIN stories s ON s.id = i.story_id
+     JOIN items p ON p.id = s.primary_item_id
+   WHERE i.feed_id = f.id AND p.feed_id != f.id)
 FROM feeds f ORDER BY f.id)sql";
 
 std::optional<FullTextStatus> full_text_status_from(const std::optional<std::string>& name) {
@@ -87,6 +90,7 @@ FeedStats read_stats(const SQLite::Statement& row) {
   stats.newest_item_at = time_column(row, 2);
   stats.full_text_pending = row.getColumn(3).getInt64();
   stats.full_text_failed = row.getColumn(4).getInt64();
+  stats.duplicate_items = row.getColumn(5).getInt64();
   return stats;
 }
 

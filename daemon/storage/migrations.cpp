@@ -115,7 +115,47 @@ CREATE TRIGGER items_count_after_delete AFTER DELETE ON items BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 1> all_migrations{schema_v1};
+// Cross-feed dedup (issue 6): each item belongs to a story; a story's primary item is its
+// earliest-seen member. story_bands indexes every item's fingerprint bands by date, so finding
+// near-duplicates is a few index range scans, never a scan of all items. Stored items get
+// their stories right after migrating (Store::Store, in bounded batches): that needs SimHash.
+constexpr std::string_view schema_v2 = R"sql(
+CREATE TABLE stories (
+  id              INTEGER PRIMARY KEY,
+  primary_item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+  created_at      INTEGER NOT NULL
+) STRICT;
+
+ALTER TABLE items ADD COLUMN story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL;
+ALTER TABLE items ADD COLUMN story_fingerprint INTEGER;  -- 64-bit SimHash, as a signed integer
+ALTER TABLE items ADD COLUMN story_fingerprint_kind INTEGER;  -- 0: text, 1: title
+ALTER TABLE items ADD COLUMN story_words INTEGER;
+
+CREATE INDEX items_by_story ON items (story_id, first_seen_at);
+CREATE INDEX items_without_story ON items (first_seen_at, id) WHERE story_id IS NULL;
+
+CREATE TABLE story_bands (
+  band    INTEGER NOT NULL,  -- fingerprint kind << 20 | band key (feeds::band_keys)
+  at      INTEGER NOT NULL,  -- the item's date: published_at, else first_seen_at
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, at, item_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX story_bands_by_item ON story_bands (item_id);
+
+-- A story whose primary item is deleted (retention) passes to its next-earliest member; a
+-- story with no members left is deleted.
+CREATE TRIGGER stories_after_item_delete AFTER DELETE ON items WHEN OLD.story_id IS NOT NULL
+BEGIN
+  UPDATE stories SET primary_item_id = (
+    SELECT id FROM items WHERE story_id = OLD.story_id ORDER BY first_seen_at, id LIMIT 1)
+  WHERE id = OLD.story_id AND (primary_item_id IS NULL OR primary_item_id = OLD.id);
+  DELETE FROM stories WHERE id = OLD.story_id
+    AND NOT EXISTS (SELECT 1 FROM items WHERE story_id = OLD.story_id);
+END;
+)sql";
+
+constexpr std::array<std::string_view, 2> all_migrations{schema_v1, schema_v2};
 
 int stored_schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

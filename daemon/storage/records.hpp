@@ -9,6 +9,7 @@
 
 #include "daemon/config/config.hpp"
 #include "feeds/dedup/identity.hpp"
+#include "feeds/dedup/story_match.hpp"
 #include "feeds/model/feed.hpp"
 
 namespace feedd {
@@ -199,6 +200,26 @@ struct FeedStats {
   std::optional<TimePoint> newest_item_at;
   std::int64_t full_text_pending = 0;  ///< pending or failed-with-retries-left
   std::int64_t full_text_failed = 0;   ///< failed for good
+  /// Items of this feed that joined a story another feed brought first (cross-feed duplicates).
+  std::int64_t duplicate_items = 0;
+};
+
+/// One source of a story (cross-feed dedup), for the merged feeds.
+struct StorySource {
+  ItemId item_id = 0;
+  FeedId feed_id = 0;
+  std::string feed_title;  ///< FeedRecord::display_title()
+  std::string feed_url;    ///< the URL polled
+  std::optional<std::string> item_url;
+  std::optional<TimePoint> date;  ///< published_at, else first_seen_at
+};
+
+/// A stored item's story and every source of it, primary (earliest seen) first.
+struct StorySources {
+  ItemId item_id = 0;   ///< the item asked about
+  ItemId story_id = 0;
+  ItemId primary_item_id = 0;  ///< the story's stable entry: its earliest-seen item
+  std::vector<StorySource> sources;
 };
 
 /// Tuning of the Store; the defaults suit the daemon.
@@ -208,6 +229,8 @@ struct StoreOptions {
   int full_text_max_attempts = 4;
   std::chrono::seconds full_text_retry_delay{std::chrono::minutes(15)};  ///< doubles per attempt
   int retention_batch = 500;  ///< items deleted per transaction
+  feeds::StoryPolicy story_policy;  ///< [dedup]: when items of different feeds are one story
+  int story_backfill_batch = 500;   ///< items given a story per transaction after migrating
 };
 
 }  // namespace feedd

@@ -1,6 +1,10 @@
 #include "daemon/storage/store.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "daemon/storage/columns.hpp"
+#include "daemon/storage/story_assign.hpp"
 
 namespace feedd {
 
@@ -30,7 +34,12 @@ std::string FeedRecord::display_title() const {
 }
 
 Store::Store(const std::filesystem::path& path, StoreOptions options)
-    : db_(path, options.busy_timeout_ms), options_(options) {}
+    : db_(path, options.busy_timeout_ms), options_(std::move(options)) {
+  storage::run_operation(path.string(), "backfill_stories", [&] {
+    storage::backfill_stories(db_, options_.story_policy,
+                              static_cast<std::size_t>(std::max(1, options_.story_backfill_batch)));
+  });
+}
 
 void Store::checkpoint() {
   storage::run_operation(path().string(), "checkpoint", [&] { db_.checkpoint(); });

@@ -80,6 +80,11 @@ class Store {
   /// Per-feed counts for the dashboard, by feed id.
   std::vector<FeedStats> feed_stats();
 
+  /// For each of `item_ids` (in that order; unknown ids left out): its story and every source
+  /// of it, the primary (earliest-seen) item first, then by first seen. An item without a story
+  /// is its own only source. Reads indexes only (daemon/storage/story_reads.cpp).
+  std::vector<StorySources> story_sources(const std::vector<ItemId>& item_ids);
+
   /// The feed's newest fetch_log rows, newest first.
   std::vector<FetchRecord> recent_fetches(FeedId feed_id, std::size_t limit);
 

@@ -1,0 +1,182 @@
+#include "daemon/storage/story_assign.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "daemon/storage/columns.hpp"
+#include "feeds/dedup/simhash.hpp"
+
+namespace feedd::storage {
+namespace {
+
+constexpr const char* find_story_by_url = R"sql(
+SELECT story_id FROM items WHERE canonical_url = ?1 AND story_id IS NOT NULL AND id != ?2
+ORDER BY story_id LIMIT 1)sql";
+
+// One band, one date range: an index range scan of story_bands' primary key.
+constexpr const char* find_band_candidates = R"sql(
+SELECT i.id, i.story_id, i.canonical_url, i.story_fingerprint, i.story_fingerprint_kind,
+       i.story_words, b.at
+FROM story_bands b JOIN items i ON i.id = b.item_id
+WHERE b.band = ?1 AND b.at BETWEEN ?2 AND ?3 AND i.story_id IS NOT NULL AND i.id != ?4)sql";
+
+constexpr const char* find_other_story_by_url = R"sql(
+SELECT story_id FROM items WHERE canonical_url = ?1 AND story_id IS NOT NULL AND story_id != ?2
+ORDER BY story_id LIMIT 1)sql";
+
+constexpr const char* select_item_story = R"sql(
+SELECT story_id, (SELECT count(*) FROM items m WHERE m.story_id = i.story_id)
+FROM items i WHERE id = ?1)sql";
+
+constexpr const char* move_item_to_story =
+    "UPDATE items SET canonical_url = ?2, story_id = coalesce(?3, story_id) WHERE id = ?1";
+
+constexpr const char* delete_story = "DELETE FROM stories WHERE id = ?1";
+
+constexpr const char* insert_story =
+    "INSERT INTO stories (primary_item_id, created_at) VALUES (?1, ?2)";
+
+constexpr const char* update_item_story = R"sql(
+UPDATE items SET canonical_url = ?2, story_id = ?3, story_fingerprint = ?4,
+                 story_fingerprint_kind = ?5, story_words = ?6
+WHERE id = ?1)sql";
+
+constexpr const char* insert_band =
+    "INSERT OR IGNORE INTO story_bands (band, at, item_id) VALUES (?1, ?2, ?3)";
+
+std::int64_t band_column_value(feeds::FingerprintKind kind, std::int64_t band_key) {
+  return (static_cast<std::int64_t>(kind) << 20) | band_key;
+}
+
+// A title too short to match anything is not worth indexing.
+bool indexable(const feeds::StoryFingerprint& fingerprint, const feeds::StoryPolicy& policy) {
+  if (fingerprint.words == 0) return false;
+  return fingerprint.kind == feeds::FingerprintKind::text ||
+         fingerprint.words >= policy.min_title_words;
+}
+
+std::optional<ItemId> story_by_url(Database& db, ItemId id, const std::optional<std::string>& key) {
+  if (!key) return std::nullopt;
+  auto find = db.statement(find_story_by_url);
+  find->bind(1, *key);
+  find->bind(2, static_cast<int64_t>(id));
+  if (!find->executeStep()) return std::nullopt;
+  return find->getColumn(0).getInt64();
+}
+
+feeds::StoryFingerprint candidate_from(const SQLite::Statement& row) {
+  feeds::StoryFingerprint candidate;
+  candidate.url_key = text_column(row, 2);
+  candidate.fingerprint = static_cast<std::uint64_t>(row.getColumn(3).getInt64());
+  candidate.kind = static_cast<feeds::FingerprintKind>(row.getColumn(4).getInt());
+  candidate.words = static_cast<std::size_t>(row.getColumn(5).getInt64());
+  candidate.date = from_unix(row.getColumn(6).getInt64());
+  return candidate;
+}
+
+std::optional<ItemId> story_by_bands(Database& db, ItemId id,
+                                     const feeds::StoryFingerprint& fingerprint,
+                                     const feeds::StoryPolicy& policy) {
+  if (!indexable(fingerprint, policy)) return std::nullopt;
+  const auto at = to_unix(*fingerprint.date);
+  std::optional<ItemId> earliest;
+  for (const auto band : feeds::band_keys(fingerprint.fingerprint)) {
+    auto find = db.statement(find_band_candidates);
+    find->bind(1, static_cast<int64_t>(band_column_value(fingerprint.kind, band)));
+    find->bind(2, static_cast<int64_t>(at - policy.window.count()));
+    find->bind(3, static_cast<int64_t>(at + policy.window.count()));
+    find->bind(4, static_cast<int64_t>(id));
+    while (find->executeStep()) {
+      const ItemId story = find->getColumn(1).getInt64();
+      if (earliest && story >= *earliest) continue;
+      if (feeds::same_story(fingerprint, candidate_from(*find), policy)) earliest = story;
+    }
+  }
+  return earliest;
+}
+
+ItemId start_story(Database& db, ItemId id, TimePoint seen_at) {
+  auto insert = db.statement(insert_story);
+  insert->bind(1, static_cast<int64_t>(id));
+  insert->bind(2, static_cast<int64_t>(to_unix(seen_at)));
+  insert->exec();
+  return db.connection().getLastInsertRowid();
+}
+
+void write_item_story(Database& db, ItemId id, ItemId story,
+                      const feeds::StoryFingerprint& fingerprint) {
+  auto update = db.statement(update_item_story);
+  update->bind(1, static_cast<int64_t>(id));
+  bind_text(*update, 2, fingerprint.url_key);
+  update->bind(3, static_cast<int64_t>(story));
+  update->bind(4, static_cast<int64_t>(fingerprint.fingerprint));
+  update->bind(5, static_cast<int>(fingerprint.kind));
+  update->bind(6, static_cast<int64_t>(fingerprint.words));
+  update->exec();
+}
+
+void index_bands(Database& db, ItemId id, const feeds::StoryFingerprint& fingerprint,
+                 const feeds::StoryPolicy& policy) {
+  if (!indexable(fingerprint, policy)) return;
+  for (const auto band : feeds::band_keys(fingerprint.fingerprint)) {
+    auto insert = db.statement(insert_band);
+    insert->bind(1, static_cast<int64_t>(band_column_value(fingerprint.kind, band)));
+    insert->bind(2, static_cast<int64_t>(to_unix(*fingerprint.date)));
+    insert->bind(3, static_cast<int64_t>(id));
+    insert->exec();
+  }
+}
+
+std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, ItemId own) {
+  auto find = db.statement(find_other_story_by_url);
+  find->bind(1, key);
+  find->bind(2, static_cast<int64_t>(own));
+  if (!find->executeStep()) return std::nullopt;
+  return find->getColumn(0).getInt64();
+}
+
+}  // namespace
+
+StoryInput new_item_story_input(ItemId id, const feeds::Item& item, TimePoint fetched_at) {
+  auto date = item.date_published.value_or(fetched_at);
+  if (date > fetched_at + std::chrono::days(1)) date = fetched_at;
+  return {id, &item, date, fetched_at};
+}
+
+ItemId assign_story(Database& db, const StoryInput& input, const feeds::StoryPolicy& policy) {
+  const auto fingerprint = feeds::story_fingerprint(*input.item, policy, input.date);
+  auto story = story_by_url(db, input.id, fingerprint.url_key);
+  if (!story) story = story_by_bands(db, input.id, fingerprint, policy);
+  if (!story) story = start_story(db, input.id, input.seen_at);
+  write_item_story(db, input.id, *story, fingerprint);
+  index_bands(db, input.id, fingerprint, policy);
+  return *story;
+}
+
+void apply_page_canonical(Database& db, ItemId id, std::string_view page_canonical,
+                          const feeds::StoryPolicy& policy) {
+  const auto key = feeds::canonical_url_key(page_canonical, policy.tracking);
+  if (!key) return;
+  std::optional<ItemId> own_story;
+  std::int64_t members = 0;
+  {
+    auto select = db.statement(select_item_story);
+    select->bind(1, static_cast<int64_t>(id));
+    if (!select->executeStep() || select->getColumn(0).isNull()) return;
+    own_story = select->getColumn(0).getInt64();
+    members = select->getColumn(1).getInt64();
+  }
+  // A story that already has other sources keeps this item: moving one member would split it.
+  const auto target = members == 1 ? other_story_by_url(db, *key, *own_story) : std::nullopt;
+  auto move = db.statement(move_item_to_story);
+  move->bind(1, static_cast<int64_t>(id));
+  move->bind(2, *key);
+  bind_int(*move, 3, target);
+  move->exec();
+  if (!target) return;
+  auto remove = db.statement(delete_story);
+  remove->bind(1, static_cast<int64_t>(*own_story));
+  remove->exec();
+}
+
+}  // namespace feedd::storage

@@ -1,0 +1,140 @@
+// Cross-feed dedup in storage (issue 6): items of different feeds that are one story share a
+// story; the earliest seen is primary; migrated databases get stories for stored items.
+
+#include <gtest/gtest.h>
+
+#include "daemon/storage/migrations.hpp"
+#include "storage_test_support.hpp"
+
+namespace feedd {
+namespace {
+
+using namespace storage_test;
+
+constexpr const char* wire_text =
+    "Just days after the International Criminal Court decided the United States and CIA may "
+    "face trial for war crimes over alleged abuses committed in Afghanistan, Russia has "
+    "preemptively avoided the court's jurisdiction for its own alleged abuses.";
+
+constexpr const char* other_text =
+    "Code coverage for frontend JavaScript is easier than it looks: with Istanbul, Mocha and a "
+    "headless browser you can measure which lines your tests exercise and find the ones they "
+    "never reach, all from one command.";
+
+feeds::Item story_item(const std::string& guid, const std::string& url, const std::string& title,
+                       const std::string& text, TimePoint published) {
+  feeds::Item item;
+  item.id = guid;
+  item.url = url;
+  item.title = title;
+  item.content_text = text;
+  item.date_published = published;
+  return item;
+}
+
+class Stories : public StoreFixture {
+ protected:
+  FeedId second_ = store_.add_feeds({{"https://aggregator.example/feed.xml", {}, {}}}, base_time)[0];
+  FeedId third_ = store_.add_feeds({{"https://third.example/rss", {}, {}}}, base_time)[0];
+
+  ItemId only_item(FeedId feed) {
+    const auto items = store_.recent_items(10, {feed});
+    EXPECT_EQ(items.size(), 1u);
+    return items.empty() ? 0 : items[0].id;
+  }
+  StorySources sources_of(ItemId id) {
+    const auto all = store_.story_sources({id});
+    EXPECT_EQ(all.size(), 1u);
+    return all.empty() ? StorySources{} : all[0];
+  }
+  std::int64_t stories() { return count_rows(path_, "stories"); }
+};
+
+TEST_F(Stories, TrackingParametersAndSchemeDoNotMakeANewStory) {
+  const auto day = base_time - 24h;
+  store_.commit_fetch(feed_, make_fetch({story_item("a", "https://example.org/news/1", "ICC", wire_text, day)}));
+  store_.commit_fetch(second_, make_fetch({story_item("b", "http://www.example.org/news/1/?utm_source=hn#c",
+                                                       "Link", "", day)}, base_time + 1h));
+  const auto sources = sources_of(only_item(second_));
+  ASSERT_EQ(sources.sources.size(), 2u);
+  EXPECT_EQ(sources.primary_item_id, only_item(feed_));
+  EXPECT_EQ(sources.sources[0].feed_id, feed_);
+  EXPECT_EQ(sources.sources[1].feed_id, second_);
+  EXPECT_EQ(sources.sources[1].feed_url, "https://aggregator.example/feed.xml");
+  EXPECT_EQ(stories(), 1);
+}
+
+TEST_F(Stories, EditedTitleOverTheSameTextJoinsTheStoryWithinTheWindow) {
+  const auto day = base_time - 24h;
+  store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "Russia quits ICC", wire_text, day)}));
+  store_.commit_fetch(second_, make_fetch({story_item("b", "https://two.example/b", "UPDATED: Russia leaves court",
+                                                       wire_text, day + 5h)}));
+  store_.commit_fetch(third_, make_fetch({story_item("c", "https://three.example/c", "Russia quits ICC",
+                                                      wire_text, day - 24h * 10)}));
+  EXPECT_EQ(sources_of(only_item(second_)).sources.size(), 2u);
+  EXPECT_EQ(sources_of(only_item(third_)).sources.size(), 1u) << "ten days apart: another story";
+  EXPECT_EQ(stories(), 2);
+}
+
+TEST_F(Stories, SameTitleOverOtherTextIsAnotherStory) {
+  store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "Weekly roundup", wire_text, base_time)}));
+  store_.commit_fetch(second_, make_fetch({story_item("b", "https://two.example/b", "Weekly roundup", other_text, base_time)}));
+  EXPECT_EQ(stories(), 2);
+}
+
+TEST_F(Stories, FeedStatsCountItemsThatDuplicateAnotherFeedsStory) {
+  store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "A", wire_text, base_time)}));
+  store_.commit_fetch(second_, make_fetch({story_item("b", "https://one.example/a?fbclid=1", "A", "", base_time)}));
+  for (const auto& stats : store_.feed_stats())
+    EXPECT_EQ(stats.duplicate_items, stats.feed_id == second_ ? 1 : 0) << "feed " << stats.feed_id;
+}
+
+TEST_F(Stories, DeletingThePrimaryPassesTheStoryToTheNextSource) {
+  store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "A", wire_text, base_time)}));
+  store_.commit_fetch(second_, make_fetch({story_item("b", "https://one.example/a", "A", "", base_time)}, base_time + 1h));
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("DELETE FROM items WHERE feed_id = " + std::to_string(feed_));
+  }
+  const auto second_item = only_item(second_);
+  EXPECT_EQ(sources_of(second_item).primary_item_id, second_item);
+  EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id NOT IN (SELECT id FROM items)"), 0);
+}
+
+TEST_F(Stories, ItemsWithoutAStoryAreTheirOwnOnlySource) {
+  store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "A", wire_text, base_time)}));
+  EXPECT_TRUE(store_.story_sources({987654}).empty());
+  EXPECT_EQ(sources_of(only_item(feed_)).sources.size(), 1u);
+}
+
+TEST(StoryMigration, StoredItemsOfASchema1DatabaseGetStoriesEarliestSeenPrimary) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(std::string(migrations()[0]));
+    db.exec("PRAGMA user_version = 1");
+    db.exec("INSERT INTO feeds (id, url, subscribed_url, created_at) VALUES "
+            "(1, 'https://a.example/f', 'https://a.example/f', 0), "
+            "(2, 'https://b.example/f', 'https://b.example/f', 0)");
+    db.exec("INSERT INTO items (id, feed_id, identity_key, url, title, content_text, published_at,"
+            " content_fingerprint, first_seen_at, last_seen_at) VALUES "
+            "(1, 2, 'g:1', 'https://site.example/x?utm_medium=rss', 'X', 'x', 100, '', 200, 200), "
+            "(2, 1, 'g:2', 'https://site.example/x', 'X', 'x', 100, '', 150, 150), "
+            "(3, 1, 'g:3', 'https://site.example/y', 'Y', 'y', 100, '', 150, 150)");
+  }
+  StoreOptions options;
+  options.story_backfill_batch = 2;  // several batches
+  Store store(path, options);
+  const auto sources = store.story_sources({1});
+  ASSERT_EQ(sources.size(), 1u);
+  EXPECT_EQ(sources[0].primary_item_id, 2);
+  ASSERT_EQ(sources[0].sources.size(), 2u);
+  EXPECT_EQ(sources[0].sources[1].item_id, 1);
+  EXPECT_EQ(count_rows(path, "items WHERE story_id IS NULL"), 0);
+  EXPECT_EQ(count_rows(path, "stories"), 2);
+}
+
+}  // namespace
+}  // namespace feedd
