@@ -31,7 +31,7 @@ std::string render_totals(const StatusSnapshot& snapshot) {
   html += total("Feeds failing", std::to_string(states.failing));
   html += total("Feeds disabled", std::to_string(states.disabled));
   html += total("Items stored", std::to_string(snapshot.counts.items));
-  html += total("New today", std::to_string(snapshot.counts.items_new_since));
+  html += total("New today", std::to_string(snapshot.counts.items_new_today));
   html += total("Full-text success", escape_html(format_success_rate(snapshot.counts)));
   html += total("Last fetch", describe_latest_fetch(snapshot));
   html += total("Uptime", escape_html(format_span(snapshot.taken_at - snapshot.started_at)));

@@ -51,11 +51,13 @@ json::object feed_json(const FeedStatus& status) {
 json::object totals_json(const StatusSnapshot& snapshot) {
   const auto states = count_feed_states(snapshot.feeds);
   const auto& counts = snapshot.counts;
-  json::object full_text{{"done", counts.full_text_done},
-                         {"failed", counts.full_text_failed},
+  json::object full_text{{"pending", counts.full_text_pending},
                          {"retrying", counts.full_text_retrying},
-                         {"pending", counts.full_text_pending},
-                         {"skipped", counts.full_text_skipped}};
+                         {"failed", counts.full_text_failed},
+                         {"recent_items", counts.recent_items},
+                         {"recent_done", counts.recent_full_text_done},
+                         {"recent_failed", counts.recent_full_text_failed},
+                         {"recent_skipped", counts.recent_full_text_skipped}};
   const auto rate = full_text_success_rate(counts);
   full_text["success_rate"] = rate ? json::value(*rate) : json::value(nullptr);
   return json::object{{"feeds", static_cast<std::int64_t>(snapshot.feeds.size())},
@@ -63,7 +65,7 @@ json::object totals_json(const StatusSnapshot& snapshot) {
                       {"feeds_failing", states.failing},
                       {"feeds_disabled", states.disabled},
                       {"items", counts.items},
-                      {"items_new_today", counts.items_new_since},
+                      {"items_new_today", counts.items_new_today},
                       {"full_text", std::move(full_text)}};
 }
 

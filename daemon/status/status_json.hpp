@@ -3,9 +3,12 @@
 /// durations integer milliseconds. Fields:
 ///
 ///   generated_at, started_at, uptime_seconds
-///   totals: feeds, feeds_ok, feeds_failing, feeds_disabled, items, items_new_today,
-///           full_text { done, failed, retrying, pending, skipped,
-///                       success_rate (done / (done + failed), null before any) }
+///   totals: feeds, feeds_ok, feeds_failing, feeds_disabled, items,
+///           items_new_today (first seen since 00:00 UTC, dated within the week before),
+///           full_text { pending, retrying, failed (for good) — over all items;
+///                       recent_items, recent_done, recent_failed, recent_skipped — over the
+///                       newest items (up to 1000, by date);
+///                       success_rate (recent_done / (recent_done + recent_failed), or null) }
 ///   last_fetch: null | { feed_id, started_at, outcome ("ok"|"not_modified"|"error"),
 ///                        http_status (null if none), duration_ms }
 ///   feeds: [ { id, title, url, state ("active"|"failing"|"disabled"), last_success_at,

@@ -104,9 +104,9 @@ FeedStateCounts count_feed_states(const std::vector<FeedStatus>& feeds) {
 }
 
 std::optional<double> full_text_success_rate(const StatusCounts& counts) {
-  const auto finished = counts.full_text_done + counts.full_text_failed;
+  const auto finished = counts.recent_full_text_done + counts.recent_full_text_failed;
   if (finished == 0) return std::nullopt;
-  return static_cast<double>(counts.full_text_done) / static_cast<double>(finished);
+  return static_cast<double>(counts.recent_full_text_done) / static_cast<double>(finished);
 }
 
 std::optional<std::chrono::milliseconds> median_duration(const std::vector<FetchRecord>& fetches) {

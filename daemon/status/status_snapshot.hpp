@@ -29,7 +29,7 @@ struct StatusSnapshot {
   TimePoint taken_at{};    ///< "now" of the gathering
   TimePoint started_at{};  ///< when the daemon started
   std::vector<FeedStatus> feeds;  ///< configured feeds, failing first (order_failing_first)
-  StatusCounts counts;            ///< items_new_since = since 00:00 UTC today
+  StatusCounts counts;            ///< "today" starts at 00:00 UTC
   std::optional<FetchRecord> latest_fetch;
 };
 
@@ -60,7 +60,7 @@ void order_failing_first(std::vector<FeedStatus>& feeds);
 
 FeedStateCounts count_feed_states(const std::vector<FeedStatus>& feeds);
 
-/// done / (done + failed for good); nullopt before any extraction finished.
+/// done / (done + failed for good) among the newest items; nullopt when none finished.
 std::optional<double> full_text_success_rate(const StatusCounts& counts);
 
 /// The median of the durations (mean of the middle two for an even count); nullopt if empty.

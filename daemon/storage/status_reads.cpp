@@ -28,15 +28,30 @@ constexpr const char* select_last_http_status = R"sql(
 SELECT feed_id, http_status FROM fetch_log
 WHERE id IN (SELECT max(id) FROM fetch_log GROUP BY feed_id))sql";
 
-constexpr const char* select_status_counts = R"sql(
-SELECT count(*),
-  coalesce(sum(first_seen_at >= ?1), 0),
-  coalesce(sum(full_text_status = 'done'), 0),
-  coalesce(sum(full_text_status = 'failed' AND full_text_next_attempt_at IS NULL), 0),
+// feeds.items_count is kept exact by triggers: no pass over items.
+constexpr const char* select_items_total = "SELECT coalesce(sum(items_count), 0) FROM feeds";
+
+// The range on the sort date is answered by items_by_date; an archive backfill (old items
+// first seen today) lies outside it and is not "new".
+constexpr const char* select_new_items = R"sql(
+SELECT count(*) FROM items
+WHERE coalesce(published_at, first_seen_at) >= ?2 AND first_seen_at >= ?1)sql";
+
+// Answered by the covering partial index items_full_text_queue.
+constexpr const char* select_full_text_queue = R"sql(
+SELECT coalesce(sum(full_text_status = 'pending'), 0),
   coalesce(sum(full_text_status = 'failed' AND full_text_next_attempt_at IS NOT NULL), 0),
-  coalesce(sum(full_text_status = 'pending'), 0),
+  coalesce(sum(full_text_status = 'failed' AND full_text_next_attempt_at IS NULL), 0)
+FROM items WHERE full_text_status IN ('pending', 'failed'))sql";
+
+// Done and skipped have no index: they are counted over the newest items only, walking
+// items_by_date, so the dashboard never reads the whole table (and its overflow pages).
+constexpr const char* select_recent_full_text = R"sql(
+SELECT count(*), coalesce(sum(full_text_status = 'done'), 0),
+  coalesce(sum(full_text_status = 'failed' AND full_text_next_attempt_at IS NULL), 0),
   coalesce(sum(full_text_status = 'skipped'), 0)
-FROM items)sql";
+FROM (SELECT full_text_status, full_text_next_attempt_at FROM items
+      ORDER BY coalesce(published_at, first_seen_at) DESC LIMIT ?1))sql";
 
 constexpr const char* select_latest_fetch_feed =
     "SELECT feed_id FROM fetch_log ORDER BY id DESC LIMIT 1";
@@ -93,19 +108,36 @@ std::vector<FeedFetchSummary> Store::fetch_summaries() {
   });
 }
 
-StatusCounts Store::status_counts(TimePoint new_since) {
+StatusCounts Store::status_counts(TimePoint day_start, std::chrono::days new_item_age,
+                                  std::size_t recent_window) {
   return storage::run_operation(path().string(), "status_counts", [&] {
-    auto query = db_.statement(storage::select_status_counts);
-    query->bind(1, static_cast<int64_t>(storage::to_unix(new_since)));
-    query->executeStep();
     StatusCounts counts;
-    counts.items = query->getColumn(0).getInt64();
-    counts.items_new_since = query->getColumn(1).getInt64();
-    counts.full_text_done = query->getColumn(2).getInt64();
-    counts.full_text_failed = query->getColumn(3).getInt64();
-    counts.full_text_retrying = query->getColumn(4).getInt64();
-    counts.full_text_pending = query->getColumn(5).getInt64();
-    counts.full_text_skipped = query->getColumn(6).getInt64();
+    {
+      auto query = db_.statement(storage::select_items_total);
+      query->executeStep();
+      counts.items = query->getColumn(0).getInt64();
+    }
+    {
+      auto query = db_.statement(storage::select_new_items);
+      query->bind(1, static_cast<int64_t>(storage::to_unix(day_start)));
+      query->bind(2, static_cast<int64_t>(storage::to_unix(day_start - new_item_age)));
+      query->executeStep();
+      counts.items_new_today = query->getColumn(0).getInt64();
+    }
+    {
+      auto query = db_.statement(storage::select_full_text_queue);
+      query->executeStep();
+      counts.full_text_pending = query->getColumn(0).getInt64();
+      counts.full_text_retrying = query->getColumn(1).getInt64();
+      counts.full_text_failed = query->getColumn(2).getInt64();
+    }
+    auto query = db_.statement(storage::select_recent_full_text);
+    query->bind(1, static_cast<int64_t>(recent_window));
+    query->executeStep();
+    counts.recent_items = query->getColumn(0).getInt64();
+    counts.recent_full_text_done = query->getColumn(1).getInt64();
+    counts.recent_full_text_failed = query->getColumn(2).getInt64();
+    counts.recent_full_text_skipped = query->getColumn(3).getInt64();
     return counts;
   });
 }

@@ -24,15 +24,17 @@ struct FeedFetchSummary {
   std::optional<int> last_http_status;           ///< of the newest fetch; absent for file:/transport errors
 };
 
-/// Whole-database counts.
+/// Whole-database counts, each read through an index (see Store::status_counts).
 struct StatusCounts {
   std::int64_t items = 0;            ///< items stored
-  std::int64_t items_new_since = 0;  ///< items first seen at or after the given time
-  std::int64_t full_text_done = 0;
-  std::int64_t full_text_failed = 0;    ///< failed for good (no retry left)
-  std::int64_t full_text_retrying = 0;  ///< failed, another attempt scheduled
-  std::int64_t full_text_pending = 0;
-  std::int64_t full_text_skipped = 0;
+  std::int64_t items_new_today = 0;  ///< first seen since day start, dated at most N days before it
+  std::int64_t full_text_pending = 0;   ///< never tried yet (all items)
+  std::int64_t full_text_retrying = 0;  ///< failed, another attempt scheduled (all items)
+  std::int64_t full_text_failed = 0;    ///< failed for good (all items)
+  std::int64_t recent_items = 0;        ///< size of the window of newest items below
+  std::int64_t recent_full_text_done = 0;     ///< among the newest items
+  std::int64_t recent_full_text_failed = 0;   ///< failed for good, among the newest items
+  std::int64_t recent_full_text_skipped = 0;  ///< among the newest items
 };
 
 }  // namespace feedd

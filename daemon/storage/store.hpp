@@ -101,8 +101,11 @@ class Store {
                                                 std::chrono::sys_days last_day);
   /// Per feed with logged fetches, by feed id: median fetch duration, last HTTP status.
   std::vector<FeedFetchSummary> fetch_summaries();
-  /// Items stored, items first seen at or after `new_since`, full-text outcomes.
-  StatusCounts status_counts(TimePoint new_since);
+  /// Items stored; items first seen since `day_start` and dated at most `new_item_age`
+  /// before it (an archive backfill is not news); the full-text queue; and full-text outcomes
+  /// among the newest `recent_window` items. Index reads only, never a pass over all items.
+  StatusCounts status_counts(TimePoint day_start, std::chrono::days new_item_age = std::chrono::days(7),
+                             std::size_t recent_window = 1000);
   /// The newest fetch_log row of any feed (the last poll activity).
   std::optional<FetchRecord> latest_fetch();
   /// A trivial query, for /healthz; throws StorageError when the database does not answer.

@@ -27,9 +27,12 @@ TEST(StatusJson, ParsesAndHasTheDocumentedFields) {
   EXPECT_EQ(totals.at("items").as_int64(), 40);
   EXPECT_EQ(totals.at("items_new_today").as_int64(), 7);
   const auto& full_text = totals.at("full_text").as_object();
-  EXPECT_EQ(full_text.at("done").as_int64(), 7);
-  EXPECT_EQ(full_text.at("failed").as_int64(), 1);
-  for (const char* field : {"retrying", "pending", "skipped"}) EXPECT_TRUE(full_text.contains(field));
+  EXPECT_EQ(full_text.at("pending").as_int64(), 2);
+  EXPECT_EQ(full_text.at("failed").as_int64(), 3);
+  EXPECT_EQ(full_text.at("recent_items").as_int64(), 40);
+  EXPECT_EQ(full_text.at("recent_done").as_int64(), 7);
+  EXPECT_EQ(full_text.at("recent_failed").as_int64(), 1);
+  for (const char* field : {"retrying", "recent_skipped"}) EXPECT_TRUE(full_text.contains(field));
   EXPECT_DOUBLE_EQ(full_text.at("success_rate").as_double(), 0.875);
   const auto& last_fetch = root.at("last_fetch").as_object();
   EXPECT_EQ(last_fetch.at("feed_id").as_int64(), 1);

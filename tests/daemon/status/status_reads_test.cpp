@@ -44,7 +44,8 @@ TEST_F(StatusReads, EmptyDatabaseGathersZeros) {
   const auto snapshot = gather_status(store_, now_, base_time);
   ASSERT_EQ(snapshot.feeds.size(), 2u);
   EXPECT_EQ(snapshot.counts.items, 0);
-  EXPECT_EQ(snapshot.counts.items_new_since, 0);
+  EXPECT_EQ(snapshot.counts.items_new_today, 0);
+  EXPECT_EQ(snapshot.counts.recent_items, 0);
   EXPECT_FALSE(snapshot.latest_fetch);
   EXPECT_FALSE(snapshot.feeds[0].median_fetch_duration);
   for (auto count : snapshot.feeds[0].items_per_day) EXPECT_EQ(count, 0);
@@ -65,16 +66,18 @@ TEST_F(StatusReads, CountsItemsPerUtcDayOverThirtyDays) {
   for (auto count : feed.items_per_day) total += count;
   EXPECT_EQ(total, 4) << "the item of 30 days ago is outside the sparkline";
   EXPECT_EQ(snapshot.counts.items, 5);
-  EXPECT_EQ(snapshot.counts.items_new_since, 5) << "first seen today";
+  EXPECT_EQ(snapshot.counts.items_new_today, 3)
+      << "first seen today; the archive (dated over a week before) is not new";
 }
 
 TEST_F(StatusReads, NewTodayCountsItemsFirstSeenSinceMidnight) {
   const auto today = floor<days>(now_);
   store_.commit_fetch(feed_, fetch_dated("old", {today - days(3)}, today - days(1)));
-  store_.commit_fetch(second_, fetch_dated("new", {today - days(3), today}, today + 1h));
+  store_.commit_fetch(second_, fetch_dated("new", {today - days(3), today, today - days(10)},
+                                           today + 1h));
   const auto snapshot = gather_status(store_, now_, base_time);
-  EXPECT_EQ(snapshot.counts.items, 3);
-  EXPECT_EQ(snapshot.counts.items_new_since, 2);
+  EXPECT_EQ(snapshot.counts.items, 4);
+  EXPECT_EQ(snapshot.counts.items_new_today, 2);
 }
 
 TEST_F(StatusReads, MedianFetchDurationAndLastHttpStatusPerFeed) {
@@ -108,19 +111,47 @@ TEST_F(StatusReads, FailingFeedsComeFirst) {
 }
 
 TEST_F(StatusReads, FullTextOutcomesAreCounted) {
-  auto fetch = fetch_dated("a", {now_, now_ - 1h, now_ - 2h}, now_);
+  auto fetch = fetch_dated("a", {now_, now_ - 1h, now_ - 2h, now_ - 3h}, now_);
   fetch.full_text = FullTextMode::always;
   const auto result = store_.commit_fetch(feed_, fetch);
-  ASSERT_EQ(result.full_text_items.size(), 3u);
-  store_.store_full_text(result.full_text_items[0],
-                         {FullTextResult::Outcome::done, "<p>x</p>", "x", "readability", ""}, now_);
-  store_.store_full_text(result.full_text_items[1],
-                         {FullTextResult::Outcome::skipped, "", "", "", "not html"}, now_);
+  ASSERT_EQ(result.full_text_items.size(), 4u);
+  const auto& ids = result.full_text_items;
+  ASSERT_EQ(store_.item_by_id(ids[0])->sort_date(), now_) << "queued in document order";
+  store_.store_full_text(ids[0], {FullTextResult::Outcome::done, "<p>x</p>", "x", "readability", ""},
+                         now_);
+  store_.store_full_text(ids[1], {FullTextResult::Outcome::skipped, "", "", "", "not html"}, now_);
+  store_.store_full_text(ids[2], {FullTextResult::Outcome::failed, "", "", "", "HTTP 500"}, now_);
   const auto counts = gather_status(store_, now_, base_time).counts;
-  EXPECT_EQ(counts.full_text_done, 1);
-  EXPECT_EQ(counts.full_text_skipped, 1);
   EXPECT_EQ(counts.full_text_pending, 1);
+  EXPECT_EQ(counts.full_text_retrying, 1);
+  EXPECT_EQ(counts.full_text_failed, 0);
+  EXPECT_EQ(counts.recent_items, 4);
+  EXPECT_EQ(counts.recent_full_text_done, 1);
+  EXPECT_EQ(counts.recent_full_text_skipped, 1);
   EXPECT_EQ(full_text_success_rate(counts), 1.0);
+  const auto newest_two = store_.status_counts(floor<days>(now_), days(7), 2);
+  EXPECT_EQ(newest_two.recent_items, 2);
+  EXPECT_EQ(newest_two.recent_full_text_done, 1);
+  EXPECT_EQ(newest_two.recent_full_text_skipped, 1);
+  EXPECT_EQ(newest_two.full_text_retrying, 1) << "the queue is counted over all items";
+}
+
+TEST_F(StatusReads, ItemsFailedForGoodCountAgainstTheSuccessRate) {
+  auto fetch = fetch_dated("a", {now_, now_ - 1h}, now_);
+  fetch.full_text = FullTextMode::always;
+  const auto ids = store_.commit_fetch(feed_, fetch).full_text_items;
+  ASSERT_EQ(ids.size(), 2u);
+  store_.store_full_text(ids[0], {FullTextResult::Outcome::done, "<p>x</p>", "x", "selector", ""},
+                         now_);
+  for (int attempt = 0; attempt < StoreOptions{}.full_text_max_attempts; ++attempt) {
+    store_.store_full_text(ids[1], {FullTextResult::Outcome::failed, "", "", "", "HTTP 500"},
+                           now_ + days(attempt));
+  }
+  const auto counts = store_.status_counts(floor<days>(now_));
+  EXPECT_EQ(counts.full_text_failed, 1);
+  EXPECT_EQ(counts.full_text_retrying, 0);
+  EXPECT_EQ(counts.recent_full_text_failed, 1);
+  EXPECT_EQ(full_text_success_rate(counts), 0.5);
 }
 
 TEST_F(StatusReads, FeedDetailHasFetchesItemsAndNoneForUnknownIds) {

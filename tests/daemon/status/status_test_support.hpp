@@ -51,9 +51,12 @@ inline StatusSnapshot make_snapshot(std::vector<FeedStatus> feeds) {
   snapshot.feeds = std::move(feeds);
   order_failing_first(snapshot.feeds);
   snapshot.counts.items = 40;
-  snapshot.counts.items_new_since = 7;
-  snapshot.counts.full_text_done = 7;
-  snapshot.counts.full_text_failed = 1;
+  snapshot.counts.items_new_today = 7;
+  snapshot.counts.full_text_pending = 2;
+  snapshot.counts.full_text_failed = 3;
+  snapshot.counts.recent_items = 40;
+  snapshot.counts.recent_full_text_done = 7;
+  snapshot.counts.recent_full_text_failed = 1;
   FetchRecord latest;
   latest.feed_id = 1;
   latest.started_at = now - 2min;
