@@ -4,8 +4,8 @@
 /// first, at most `limit`. Pure: storage is read by the caller, a page at a time.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +15,9 @@
 #include "daemon/storage/store.hpp"
 
 namespace feedd {
+
+/// A compiled include/exclude pattern (Boost.Regex; see output_selector.cpp).
+struct FilterPattern;
 
 /// An [[output]] with its regexes compiled.
 class OutputSelector {
@@ -30,15 +33,16 @@ class OutputSelector {
   std::vector<FeedId> select_feeds(const std::vector<FeedRecord>& feeds) const;
 
   /// Whether `item` passes include (when set) and not exclude, matched on item_filter_text.
+  /// An item a pattern cannot decide within the regex engine's complexity bound is left out.
   bool matches(const ItemRecord& item) const;
 
   /// Whether include or exclude is set (pages then hold fewer matches than items).
-  bool filters() const { return include_.has_value() || exclude_.has_value(); }
+  bool filters() const { return include_ != nullptr || exclude_ != nullptr; }
 
  private:
   OutputConfig output_;
-  std::optional<std::regex> include_;
-  std::optional<std::regex> exclude_;
+  std::shared_ptr<const FilterPattern> include_;
+  std::shared_ptr<const FilterPattern> exclude_;
 };
 
 /// The item's plain text: the extracted article's when full text is done, else the feed's
@@ -49,8 +53,8 @@ std::string_view item_plain_text(const ItemRecord& item);
 /// max_filter_text_bytes.
 std::string item_filter_text(const ItemRecord& item);
 
-/// libstdc++'s std::regex recurses once per character for patterns like ".*x", so a filter
-/// on a whole book-length article could overflow the stack; the start of a story is enough.
+/// Matching time grows with the text for patterns like "x.*y"; the start of a story is
+/// enough to tell what it is about.
 inline constexpr std::size_t max_filter_text_bytes = 64 * 1024;
 
 /// Gathers an output's items from keyset pages read newest first (Store::output_items_page)
