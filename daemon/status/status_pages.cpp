@@ -45,6 +45,20 @@ asio::awaitable<void> probe_storage(StorageOwner& storage, std::shared_ptr<Healt
 
 }  // namespace
 
+std::optional<FeedId> feed_id_from_path(std::string_view path) {
+  constexpr std::string_view prefix = "/feeds/";
+  if (!path.starts_with(prefix)) return std::nullopt;
+  const auto digits = path.substr(prefix.size());
+  // 18 digits always fit an int64; longer ids do not exist.
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  FeedId id = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
 StatusPages::StatusPages(StorageOwner& storage, Metrics& metrics, const Clock& clock,
                          TimePoint started_at, std::chrono::milliseconds health_timeout)
     : storage_(storage),

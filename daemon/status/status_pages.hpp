@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string_view>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -14,6 +15,9 @@
 #include "daemon/status/metrics.hpp"
 
 namespace feedd {
+
+/// The feed id of a `/feeds/{id}` path (decimal digits only, no trailing slash), else nullopt.
+std::optional<FeedId> feed_id_from_path(std::string_view path);
 
 class StatusPages {
  public:

@@ -104,5 +104,14 @@ TEST_F(StatusPages_, UnhealthyWhenTheDatabaseDoesNotAnswerInTime) {
   EXPECT_EQ(body_of(health), "database did not answer within 100 ms\n");
 }
 
+TEST(FeedIdFromPath, AcceptsOnlyDecimalIds) {
+  EXPECT_EQ(feed_id_from_path("/feeds/42"), 42);
+  EXPECT_EQ(feed_id_from_path("/feeds/007"), 7);
+  for (const char* path : {"/feeds/", "/feeds/4x", "/feeds/42/", "/feeds/-1", "/feeds/+1",
+                           "/feeds/1 ", "/feed/1", "/feeds/1234567890123456789", "/"}) {
+    EXPECT_FALSE(feed_id_from_path(path)) << path;
+  }
+}
+
 }  // namespace
 }  // namespace feedd
