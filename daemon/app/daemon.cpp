@@ -17,6 +17,7 @@
 #include "daemon/app/daemon_setup.hpp"
 #include "daemon/app/refresh_feed.hpp"
 #include "daemon/app/service_reporter.hpp"
+#include "daemon/app/web_site.hpp"
 #include "daemon/runtime/logging.hpp"
 #include "daemon/runtime/sd_notify.hpp"
 #include "daemon/runtime/task_group.hpp"
@@ -46,11 +47,13 @@ public:
                  .feeds = directory_,
                  .site_rules = site_rules_ ? &site_rules_->rules : nullptr,
                  .jitter = [this] { return std::uniform_real_distribution<double>(0, 1)(random_); },
-                 .full_text = config.fulltext.enabled},
+                 .full_text = config.fulltext.enabled,
+                 .events = &web_},
         scheduler_(io_.get_executor(), clock_, limiter_, [this](FeedId id) { return refresh(id); },
                    scheduler_options()),
         full_text_(io_.get_executor(), context_, config.fulltext.concurrency),
         housekeeper_(io_.get_executor(), context_),
+        web_(io_.get_executor(), config, storage_, cpu_, clock_),
         service_(io_.get_executor(), storage_, clock_, service::watchdog_interval()),
         loops_(io_.get_executor(), "daemon"),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
@@ -110,6 +113,9 @@ private:
     auto subscriptions = subscriptions_of(config.feeds);
     auto now = clock_.now();
     co_await storage_.run([&subscriptions, now](Store& store) { return store.sync_feeds(subscriptions, now); });
+    // Before any polling: a listen address taken by another process ends start-up (exit 1).
+    web_.listen();
+    loops_.spawn(run_logged("http server", web_.run()));
     auto feeds = co_await scheduled_feeds();
     for (auto& feed : feeds) scheduler_.add_feed(std::move(feed));
     loops_.spawn(run_logged("scheduler", scheduler_.run()));
@@ -158,6 +164,7 @@ private:
     }
     warn_about_restart_only_settings(directory_.config(), loaded.config);
     directory_ = FeedDirectory(loaded.config);
+    web_.reconfigure(loaded.config);
     auto subscriptions = subscriptions_of(loaded.config.feeds);
     auto now = clock_.now();
     co_await storage_.run([&subscriptions, now](Store& store) { return store.sync_feeds(subscriptions, now); });
@@ -175,6 +182,7 @@ private:
     if (report.cancelled > 0) spdlog::warn("stop: {} refreshes cancelled after the grace period", report.cancelled);
     grace_.expires_after(kStopGrace);
     asio::co_spawn(io_, stop_loop_after_grace(), asio::detached);
+    co_await web_.stop(std::chrono::seconds(2));
     co_await loops_.wait();
     grace_.cancel();  // everything ended in time: stop the loop now
     spdlog::info("stopped");
@@ -200,6 +208,7 @@ private:
   Scheduler scheduler_;
   FullTextWorker full_text_;
   Housekeeper housekeeper_;
+  WebSite web_;
   ServiceReporter service_;
   TaskGroup loops_;
   asio::signal_set signals_;
