@@ -156,7 +156,9 @@ ItemId assign_story(Database& db, const StoryInput& input, const feeds::StoryPol
 void apply_page_canonical(Database& db, ItemId id, std::string_view page_canonical,
                           const feeds::StoryPolicy& policy) {
   const auto key = feeds::canonical_url_key(page_canonical, policy.tracking);
-  if (!key) return;
+  // Sites whose og:url or canonical names the home page on every article would merge them all.
+  constexpr std::size_t scheme_length = std::string_view("https://").size();
+  if (!key || key->find_first_of("/?", scheme_length) == std::string::npos) return;
   std::optional<ItemId> own_story;
   std::int64_t members = 0;
   {

@@ -42,7 +42,8 @@ void backfill_stories(Database& db, const feeds::StoryPolicy& policy, std::size_
 
 /// A page's <link rel=canonical> arrived with its full text: when it names a story stored under
 /// another item and the item is alone in its own story, the item joins that story. Updates
-/// the item's canonical_url either way. Call inside a write transaction.
+/// the item's canonical_url either way. A canonical naming a site's home page is ignored.
+/// Call inside a write transaction.
 void apply_page_canonical(Database& db, ItemId id, std::string_view page_canonical,
                           const feeds::StoryPolicy& policy);
 

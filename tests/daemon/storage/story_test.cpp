@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "daemon/storage/migrations.hpp"
+#include "daemon/storage/story_assign.hpp"
 #include "storage_test_support.hpp"
 
 namespace feedd {
@@ -106,6 +107,25 @@ TEST_F(Stories, ItemsWithoutAStoryAreTheirOwnOnlySource) {
   store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "A", wire_text, base_time)}));
   EXPECT_TRUE(store_.story_sources({987654}).empty());
   EXPECT_EQ(sources_of(only_item(feed_)).sources.size(), 1u);
+}
+
+TEST_F(Stories, APagesCanonicalLinkJoinsALoneItemToTheStoryItNames) {
+  store_.commit_fetch(feed_, make_fetch({story_item("a", "https://news.example/story", "A", wire_text, base_time)}));
+  store_.commit_fetch(second_, make_fetch({story_item("b", "https://proxy.example/r/123", "B", other_text, base_time)}));
+  store_.commit_fetch(third_, make_fetch({story_item("c", "https://proxy.example/r/456", "C", "", base_time)}));
+  ASSERT_EQ(stories(), 3);
+  {
+    Database db(path_);
+    auto transaction = db.begin_write();
+    storage::apply_page_canonical(db, only_item(second_), "https://news.example/story/?utm_source=x", {});
+    storage::apply_page_canonical(db, only_item(third_), "https://news.example/", {});
+    transaction.commit();
+  }
+  const auto sources = sources_of(only_item(second_));
+  ASSERT_EQ(sources.sources.size(), 2u);
+  EXPECT_EQ(sources.primary_item_id, only_item(feed_));
+  EXPECT_EQ(sources_of(only_item(third_)).sources.size(), 1u) << "a home page is no canonical";
+  EXPECT_EQ(stories(), 2);
 }
 
 TEST(StoryMigration, StoredItemsOfASchema1DatabaseGetStoriesEarliestSeenPrimary) {
