@@ -94,16 +94,23 @@ stopped() { ! kill -0 "$strace_pid" 2>/dev/null; }
 if ! wait_for stopped; then
   echo "FAILED: feedd did not stop on SIGTERM"; kill -KILL "$strace_pid"; exit 1
 fi
-wait "$strace_pid" || { echo "FAILED: feedd exited with an error"; cat "$work/log"; exit 1; }
+exit_status=0
+wait "$strace_pid" || exit_status=$?
 
 sed -n -e 's/^[0-9]\+ \+\([a-z0-9_]\+\)(.*/\1/p' -e 's/^[0-9]\+ \+<\.\.\. \([a-z0-9_]\+\) resumed>.*/\1/p' \
   "$work/trace" | sort -u >"$work/used"
 echo "$(wc -l <"$work/used") distinct system calls: $(tr '\n' ' ' <"$work/used")"
 outside=$(comm -23 "$work/used" "$work/allowed")
 forbidden=$(comm -12 "$work/used" "$work/denied")
+failed=0
 if [[ -n "$outside$forbidden" ]]; then
   [[ -z "$outside" ]] || echo "FAILED: not in ${allowed[*]}: $outside"
   [[ -z "$forbidden" ]] || echo "FAILED: denied by ~${denied[*]}: $forbidden"
-  exit 1
+  failed=1
+else
+  echo "all allowed by SystemCallFilter=${allowed[*]} ~${denied[*]}"
 fi
-echo "all allowed by SystemCallFilter=${allowed[*]} ~${denied[*]}"
+if ((exit_status != 0)); then
+  echo "FAILED: feedd exited with status $exit_status after SIGTERM"; cat "$work/log"; failed=1
+fi
+exit $failed
