@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -20,7 +21,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <gtest/gtest.h>
 
 #include "daemon/http/content_decoder.hpp"
@@ -437,8 +437,16 @@ TEST(HttpServer, StopClosesIdleConnectionsAndTheListener) {
   Harness harness;
   Client client(harness.port());
   ASSERT_TRUE(client.send(harness.get("/hello")) && client.read_response());
-  asio::post(harness.io(), [&] { harness.server().stop(); });
+  std::promise<bool> stopped;
+  auto stop_and_wait = [&]() -> asio::awaitable<void> {
+    harness.server().stop();
+    stopped.set_value(co_await harness.server().wait_stopped(2s));
+  };
+  asio::co_spawn(harness.io(), stop_and_wait, asio::detached);
   EXPECT_TRUE(client.closed_within(5s));
+  auto all_ended = stopped.get_future();
+  ASSERT_EQ(all_ended.wait_for(5s), std::future_status::ready);
+  EXPECT_TRUE(all_ended.get());
   EXPECT_THROW(Client{harness.port()}, std::runtime_error);
 }
 
