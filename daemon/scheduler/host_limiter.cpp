@@ -53,13 +53,16 @@ void HostLimiter::Permit::release() noexcept {
 class HostLimiter::QueueEntry {
  public:
   QueueEntry(HostLimiter& limiter, Waiter& waiter) : limiter_(limiter), waiter_(waiter) {
-    position_ = limiter_.queue_.insert(limiter_.queue_.end(), &waiter_);
+    waiter_.arrival = limiter_.arrivals_++;
+    auto& queue = limiter_.queues_[waiter_.host];
+    position_ = queue.insert(queue.end(), &waiter_);
+    ++limiter_.waiting_;
   }
   QueueEntry(const QueueEntry&) = delete;
   QueueEntry& operator=(const QueueEntry&) = delete;
   ~QueueEntry() {
     if (!waiter_.granted) {
-      limiter_.queue_.erase(position_);
+      limiter_.dequeue(waiter_.host, position_);
     } else if (!claimed_) {
       limiter_.release(waiter_.host);
     }
@@ -97,17 +100,30 @@ void HostLimiter::release(const std::string& host) noexcept {
   grant_waiters();
 }
 
+void HostLimiter::dequeue(const std::string& host, std::list<Waiter*>::iterator position) noexcept {
+  auto found = queues_.find(host);
+  found->second.erase(position);
+  if (found->second.empty()) queues_.erase(found);
+  --waiting_;
+}
+
+HostLimiter::Waiter* HostLimiter::oldest_waiter_with_room() const {
+  Waiter* oldest = nullptr;
+  for (const auto& [host, queue] : queues_) {
+    Waiter* front = queue.front();
+    if ((!oldest || front->arrival < oldest->arrival) && in_flight(host) < max_per_host_) oldest = front;
+  }
+  return oldest;
+}
+
 void HostLimiter::grant_waiters() noexcept {
-  for (auto it = queue_.begin(); it != queue_.end() && total_in_flight_ < max_total_;) {
-    Waiter& waiter = **it;
-    if (in_flight(waiter.host) >= max_per_host_) {
-      ++it;
-      continue;
-    }
-    take(waiter.host);
-    waiter.granted = true;
-    it = queue_.erase(it);
-    waiter.timer->cancel();
+  while (total_in_flight_ < max_total_) {
+    Waiter* waiter = oldest_waiter_with_room();
+    if (!waiter) return;
+    take(waiter->host);
+    waiter->granted = true;
+    dequeue(waiter->host, queues_.find(waiter->host)->second.begin());
+    waiter->timer->cancel();
   }
 }
 

@@ -13,6 +13,7 @@
 /// io_context until its coroutines have finished (or destroy the io_context) before destroying it.
 
 #include <cstddef>
+#include <cstdint>
 #include <list>
 #include <string>
 #include <string_view>
@@ -70,7 +71,7 @@ class HostLimiter {
   int in_flight() const noexcept { return total_in_flight_; }
   int in_flight(const std::string& host) const;
   /// acquire() calls suspended now.
-  std::size_t waiting() const noexcept { return queue_.size(); }
+  std::size_t waiting() const noexcept { return waiting_; }
   int max_total() const noexcept { return max_total_; }
   int max_per_host() const noexcept { return max_per_host_; }
 
@@ -79,6 +80,7 @@ class HostLimiter {
     std::string host;
     boost::asio::steady_timer* timer = nullptr;
     bool granted = false;
+    std::uint64_t arrival = 0;  ///< FIFO order across hosts
   };
   class QueueEntry;
 
@@ -86,12 +88,18 @@ class HostLimiter {
   void take(const std::string& host);
   void release(const std::string& host) noexcept;
   void grant_waiters() noexcept;
+  void dequeue(const std::string& host, std::list<Waiter*>::iterator position) noexcept;
+  Waiter* oldest_waiter_with_room() const;
 
   int max_total_;
   int max_per_host_;
   int total_in_flight_ = 0;
   std::unordered_map<std::string, int> host_in_flight_;
-  std::list<Waiter*> queue_;
+  // One FIFO per host: a release looks at each waiting host's oldest waiter, not at every
+  // waiter (thousands queue when `feedd poll` starts a coroutine per feed).
+  std::unordered_map<std::string, std::list<Waiter*>> queues_;
+  std::size_t waiting_ = 0;
+  std::uint64_t arrivals_ = 0;
 };
 
 }  // namespace feedd
