@@ -81,7 +81,7 @@ asio::awaitable<RefreshReport> store_failure(PollContext& context, const Attempt
   failure.next_poll_at = plan.at;
   if (outcome.kind == Kind::rate_limited && plan.at) failure.retry_after_until = plan.at;
   failure.disable = outcome.kind == Kind::gone;
-  co_await context.storage.run([&attempt, &failure](Store& store) {
+  co_await context.storage.write([&attempt, &failure](Store& store) {
     store.record_failure(attempt.feed.id, failure);
     return 0;
   });
@@ -111,7 +111,7 @@ asio::awaitable<RefreshReport> store_not_modified(PollContext& context, const At
   fetch.duration = attempt.elapsed();
   fetch.http_max_age = response.max_age;
   fetch.next_poll_at = plan.at;
-  co_await context.storage.run([&attempt, &fetch](Store& store) {
+  co_await context.storage.write([&attempt, &fetch](Store& store) {
     store.record_not_modified(attempt.feed.id, fetch);
     return 0;
   });
@@ -170,7 +170,7 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   commit.full_text =
       context.full_text ? context.feeds.settings(settings_url(attempt.feed)).full_text : FullTextMode::never;
   commit.first_fetch_item_limit = context.first_fetch_item_limit;
-  auto result = co_await context.storage.run(
+  auto result = co_await context.storage.write(
       [&attempt, &commit](Store& store) { return store.commit_fetch(attempt.feed.id, commit); });
   announce_fetch(context, {.feed_id = attempt.feed.id,
                            .outcome = FetchLogOutcome::ok,

@@ -65,6 +65,12 @@ public:
     if constexpr (!std::is_void_v<Value>) co_return std::move(*result);
   }
 
+  /// Queues `job()` on a worker without awaiting it (the storage owner's group commits).
+  template <class Job>
+  void post(Job&& job) {
+    boost::asio::post(pool_, std::forward<Job>(job));
+  }
+
   /// Finishes queued jobs, then joins the workers. Idempotent.
   void stop() { pool_.join(); }
 

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include <sqlite3.h>
+
 #include "daemon/storage/migrations.hpp"
 #include "daemon/storage/storage_error.hpp"
 
@@ -78,8 +80,42 @@ StatementLease Database::statement(const char* sql) {
   return StatementLease(*slot);
 }
 
-SQLite::Transaction Database::begin_write() {
-  return SQLite::Transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+WriteTransaction Database::begin_write() { return WriteTransaction(db_, batch_open_); }
+
+WriteTransaction::WriteTransaction(SQLite::Database& db, bool joined) : db_(db), joined_(joined) {
+  if (!joined_) {
+    db_.exec("BEGIN IMMEDIATE");
+  } else if (sqlite3_get_autocommit(db_.getHandle()) != 0) {
+    // SQLite rolled the batch back by itself (I/O error, full disk): writing on would commit
+    // statement by statement.
+    throw SQLite::Exception("the write batch's transaction was rolled back");
+  }
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!done_ && !joined_) db_.tryExec("ROLLBACK");
+}
+
+void WriteTransaction::commit() {
+  if (!joined_) db_.exec("COMMIT");
+  done_ = true;
+}
+
+WriteBatch::WriteBatch(Database& db) : db_(db) {
+  if (db_.batch_open_) throw StorageError("database "s + db_.path().string() + ": write batches do not nest");
+  db_.db_.exec("BEGIN IMMEDIATE");
+  db_.batch_open_ = true;
+}
+
+WriteBatch::~WriteBatch() {
+  db_.batch_open_ = false;
+  if (!done_) db_.db_.tryExec("ROLLBACK");
+}
+
+void WriteBatch::commit() {
+  db_.db_.exec("COMMIT");
+  done_ = true;
+  db_.batch_open_ = false;
 }
 
 void Database::checkpoint() { db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }

@@ -14,6 +14,8 @@
 
 namespace feedd {
 
+class Database;
+
 /// A cached prepared statement, borrowed for one use: reset and unbound when the lease ends, so
 /// no statement keeps a read snapshot open between operations.
 class StatementLease {
@@ -28,6 +30,40 @@ class StatementLease {
 
  private:
   SQLite::Statement* statement_;
+};
+
+/// A write transaction of its own (`BEGIN IMMEDIATE` … `COMMIT`, rolled back unless
+/// committed), or, while a WriteBatch is open, a part of the batch's transaction: commit() then
+/// does nothing, and the batch's commit or rollback covers it.
+class WriteTransaction {
+ public:
+  WriteTransaction(SQLite::Database& db, bool joined);
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  ~WriteTransaction();
+  void commit();
+
+ private:
+  SQLite::Database& db_;
+  bool joined_;
+  bool done_ = false;
+};
+
+/// Group commit: one SQLite transaction around many write transactions. Rolls back unless
+/// committed. A write that fails inside it must fail the whole batch (its writes so far are not
+/// undone on their own); StorageOwner then runs each write again in a transaction of its own,
+/// so every fetch still commits all-or-nothing (security.md §3).
+class WriteBatch {
+ public:
+  explicit WriteBatch(Database& db);
+  WriteBatch(const WriteBatch&) = delete;
+  WriteBatch& operator=(const WriteBatch&) = delete;
+  ~WriteBatch();
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
 };
 
 class Database {
@@ -47,7 +83,10 @@ class Database {
 
   /// A write transaction: `BEGIN IMMEDIATE`, so a busy database fails at the start instead of
   /// at the first write. Rolls back unless committed.
-  SQLite::Transaction begin_write();
+  WriteTransaction begin_write();
+
+  /// Opens a group commit: every begin_write() until it ends joins its transaction.
+  WriteBatch begin_batch() { return WriteBatch(*this); }
 
   /// `PRAGMA wal_checkpoint(TRUNCATE)`: folds the WAL into the database and empties it.
   void checkpoint();
@@ -62,6 +101,9 @@ class Database {
   std::filesystem::path path_;
   SQLite::Database db_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  bool batch_open_ = false;
+
+  friend class WriteBatch;
 };
 
 }  // namespace feedd

@@ -88,6 +88,11 @@ class Store {
   /// The feed's newest fetch_log rows, newest first.
   std::vector<FetchRecord> recent_fetches(FeedId feed_id, std::size_t limit);
 
+  /// Opens a group commit (see WriteBatch): the write operations called until it commits share
+  /// one SQLite transaction, none durable before the batch's commit; if one throws, roll the
+  /// batch back. StorageOwner::write batches the bookkeeping of many fetches this way.
+  WriteBatch begin_batch() { return db_.begin_batch(); }
+
   /// `PRAGMA wal_checkpoint(TRUNCATE)`, for idle moments.
   void checkpoint();
 
