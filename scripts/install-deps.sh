@@ -25,7 +25,8 @@ PACKAGES=(
   systemd strace procps dpkg-dev fakeroot
 )
 # python3-feedparser: the reference parser timed next to ours by tests/bench/run_parse_bench.sh.
-BENCH_PACKAGES=(python3-feedparser)
+# nginx-light, wrk, curl, time, bc: shared/tools/pollbench (docs/BENCHMARKS.md, pollbench).
+BENCH_PACKAGES=(python3-feedparser nginx-light wrk curl time bc)
 
 case "${1:-}" in
   "") ;;
