@@ -38,7 +38,7 @@ public:
         site_rules_(load_configured_site_rules(config)),
         http_(io_.get_executor(), http_client_options(config)),
         limiter_(config.poll.concurrency, config.poll.per_host),
-        storage_(open_store(config.daemon.database)),
+        storage_(open_store(config.daemon.database, config.dedup)),
         context_{.http = http_,
                  .limiter = limiter_,
                  .cpu = cpu_,

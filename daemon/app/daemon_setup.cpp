@@ -51,6 +51,10 @@ void warn_about_restart_only_settings(const Config& running, const Config& reloa
     warn("[poll] timeout/max_size/allow_private_addresses");
   if (running.fulltext.site_rules != reloaded.fulltext.site_rules || running.fulltext.concurrency != reloaded.fulltext.concurrency)
     warn("[fulltext] site_rules/concurrency");
+  if (running.dedup.window != reloaded.dedup.window ||
+      running.dedup.max_distance != reloaded.dedup.max_distance ||
+      running.dedup.tracking_parameters != reloaded.dedup.tracking_parameters)
+    warn("[dedup]");
 }
 
 }  // namespace feedd
