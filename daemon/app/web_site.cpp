@@ -5,12 +5,26 @@
 
 #include <spdlog/spdlog.h>
 
+#include "daemon/status/page_layout.hpp"
+
 namespace feedd {
 namespace {
 
 namespace asio = boost::asio;
 
 Reply not_found() { return make_reply(404, "text/plain; charset=utf-8", "Not found\n"); }
+
+/// The dashboard's CSS; its ETag is a hash of the text, so a new build's CSS is fetched anew.
+Reply stylesheet_reply() {
+  static const Reply reply = [] {
+    auto css = page_stylesheet();
+    Reply made = make_reply(200, "text/css; charset=utf-8", std::string(css));
+    made.etag = "\"" + std::to_string(std::hash<std::string_view>{}(css)) + "\"";
+    made.cache_control = "max-age=3600";
+    return made;
+  }();
+  return reply;
+}
 
 ServerOptions server_options(const Config& config, Metrics& metrics) {
   ServerOptions options;
@@ -40,7 +54,9 @@ asio::awaitable<void> WebSite::run() { co_await server_.run(); }
 
 asio::awaitable<void> WebSite::stop(std::chrono::milliseconds bound) {
   server_.stop();
-  if (!co_await server_.wait_stopped(bound)) spdlog::warn("http: connections still open after stop");
+  // Not `if (!co_await ...)`: GCC 12 miscompiles that into an illegal instruction.
+  bool all_closed = co_await server_.wait_stopped(bound);
+  if (!all_closed) spdlog::warn("http: connections still open after stop");
 }
 
 void WebSite::reconfigure(const Config& config) {
@@ -67,6 +83,7 @@ void WebSite::items_changed() {
 Router WebSite::make_router() {
   Router router;
   router.add("/", [this](const Request&) { return status_.dashboard(); });
+  router.add("/style.css", [](const Request&) -> asio::awaitable<Reply> { co_return stylesheet_reply(); });
   router.add("/api/status", [this](const Request&) { return status_.api_status(); });
   router.add("/metrics", [this](const Request&) { return status_.metrics(); });
   router.add("/healthz", [this](const Request&) { return status_.healthz(); });

@@ -20,7 +20,7 @@ namespace feedd {
 
 /// The Content-Security-Policy every reply carries: pages load nothing from elsewhere.
 inline constexpr std::string_view content_security_policy =
-    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "default-src 'none'; img-src 'self' data:; style-src 'self'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /// Bodies at least this long and textual are gzipped on the fly when no gzip_body is given.

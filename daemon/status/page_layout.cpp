@@ -42,14 +42,17 @@ svg.latency text{fill:var(--muted);font-size:10px}
 
 }  // namespace
 
+std::string_view page_stylesheet() { return page_css; }
+
 std::string render_page(std::string_view title, std::string_view body_html) {
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"s;
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
   page += "<meta http-equiv=\"refresh\" content=\"60\">";
   page += "<meta name=\"color-scheme\" content=\"light dark\">";
-  page += "<title>" + escape_html(title) + "</title><style>";
-  page += page_css;
-  page += "</style></head><body>\n";
+  // A stylesheet of our own, not an inline <style>: the CSP's style-src is 'self' only
+  // (security.md §1.2 item 5).
+  page += "<title>" + escape_html(title) + "</title><link rel=\"stylesheet\" href=\"/style.css\">";
+  page += "</head><body>\n";
   page += body_html;
   page += "\n</body></html>\n";
   return page;

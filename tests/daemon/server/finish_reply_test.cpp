@@ -52,7 +52,7 @@ TEST(FinishReply, EveryReplyCarriesSecurityServerAndDateHeaders) {
                            finish_reply(get("\"v1\""), feed_reply(), now)}) {
     SCOPED_TRACE(wire.status);
     EXPECT_EQ(header(wire, "Content-Security-Policy"),
-              "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+              "default-src 'none'; img-src 'self' data:; style-src 'self'; "
               "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     EXPECT_EQ(header(wire, "X-Content-Type-Options"), "nosniff");
     EXPECT_EQ(header(wire, "Referrer-Policy"), "no-referrer");
