@@ -52,6 +52,9 @@ std::string render_page(std::string_view title, std::string_view body_html) {
   // A stylesheet of our own, not an inline <style>: the CSP's style-src is 'self' only
   // (security.md §1.2 item 5).
   page += "<title>" + escape_html(title) + "</title><link rel=\"stylesheet\" href=\"/style.css\">";
+  // An inline icon, so browsers do not ask for /favicon.ico (a 404 in their console).
+  page += "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
+          "viewBox='0 0 16 16'%3E%3Ccircle cx='3' cy='13' r='2' fill='%23f26522'/%3E%3C/svg%3E\">";
   page += "</head><body>\n";
   page += body_html;
   page += "\n</body></html>\n";
