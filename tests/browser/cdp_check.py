@@ -10,7 +10,7 @@ TARGET is a URL to navigate to (http:, https:, file:, about:, data:) or the path
 whose text becomes the document of about:blank ("fragment mode": how a feed reader shows an
 entry's content, without CSP). `NAME=TARGET` names a target; with --screenshot-dir the page is
 saved as DIR/NAME.png. --jobs FILE adds targets from a JSON list of objects
-{"name": ..., "url": ...} or {"name": ..., "html": ...} (optionally "screenshot": PATH).
+{"name": ..., "url": ...} or {"name": ..., "html": ...} (optionally "screenshot": PATH, "viewport": "390x844").
 
 For every page it records canary calls (alert/confirm/prompt/print, replaced before any page
 script), JavaScript dialogs, console errors (console.error, uncaught exceptions, Log entries
@@ -89,6 +89,13 @@ DOM_CHECK = """(() => {
   const urlAttributes = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'poster', 'srcset',
     'background', 'cite', 'longdesc', 'lowsrc', 'dynsrc', 'codebase', 'classid', 'archive', 'usemap', 'ping',
     'to', 'from', 'values', 'by', 'content', 'xml:base', 'manifest', 'icon']);
+  const iframeHosts = new Set(%(iframe_hosts)s);
+  const allowedIframe = (attr) => {
+    try {
+      const url = new URL(attr('src'), document.baseURI);
+      return attr('sandbox') !== null && /^https?:$/.test(url.protocol) && iframeHosts.has(url.hostname);
+    } catch (e) { return false; }
+  };
   const problems = [];
   const loads = new Set();
   const add = (value) => {
@@ -104,7 +111,8 @@ DOM_CHECK = """(() => {
       const name = call(localNameOf, el);
       const tag = '<' + name + '>';
       const attr = (n) => call(getAttribute, el, n);
-      if (forbidden.has(name)) problems.push('element ' + tag);
+      if (forbidden.has(name) && !(name === 'iframe' && allowedIframe(attr)))
+        problems.push('element ' + tag);
       for (const attribute of call(attributesOf, el)) {
         const key = attribute.name.toLowerCase();
         const value = attribute.value.replace(/[\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200f\\u2028\\u2029\\ufeff]/g, '');
@@ -258,7 +266,7 @@ class Page:
         url, kind = request["url"], request["type"]
         parsed = urllib.parse.urlsplit(url)
         if not self.fragment:
-            return parsed.scheme == "data" or (parsed.scheme in ("http", "https") and parsed.hostname in allowed_hosts)
+            return parsed.scheme == "data" or (parsed.scheme in ("http", "https") and _host_allowed(parsed, allowed_hosts))
         if kind in MEDIA_TYPES and url in self.loads:
             return parsed.scheme in ("http", "https") or bool(RASTER_DATA.match(url))
         if kind == "Document" and request.get("frame") == "child":
@@ -380,6 +388,9 @@ class Driver:
         # An image we stubbed, or a request we blocked, is judged by the request rules instead.
         if entry.get("source") == "network" and (stubbed or "ERR_BLOCKED_BY_CLIENT" in entry.get("text", "")):
             return
+        # The browser asks for /favicon.ico on its own; a page that names no icon is not at fault.
+        if entry.get("source") == "network" and urllib.parse.urlsplit(url).path == "/favicon.ico":
+            return
         self.page.console_errors.append("%s: %s %s" % (entry.get("source"), entry.get("text", ""), url))
 
     def record(self, field, value):
@@ -391,7 +402,7 @@ class Driver:
         url = request["url"]
         parsed = urllib.parse.urlsplit(url)
         page = self.page
-        if page is not None and not page.fragment and parsed.hostname in self.options.allow_host:
+        if page is not None and not page.fragment and _host_allowed(parsed, self.options.allow_host):
             self.post("Fetch.continueRequest", {"requestId": params["requestId"]}, session)
             return
         if page is not None and page.fragment and kind in MEDIA_TYPES:
@@ -433,9 +444,7 @@ class Driver:
         self.target_id = self.command("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self.command("Target.attachToTarget", {"targetId": self.target_id, "flatten": True})["sessionId"]
         self.enable_domains(self.session)
-        width, height = self.options.viewport
-        self.command("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, self.session)
+        self.viewport = None
         self.frame_id = self.command("Page.getFrameTree", {}, self.session)["frameTree"]["frame"]["id"]
 
     def replace_tab(self):
@@ -445,6 +454,11 @@ class Driver:
         except DriverError:
             pass
         self.open_tab()
+
+
+def _host_allowed(parsed, allowed):
+    """`allowed` holds hosts ("127.0.0.1", any port) and origins' host:port ("127.0.0.1:8080")."""
+    return parsed.hostname in allowed or parsed.netloc in allowed
 
 
 def _remote_text(remote):
@@ -458,6 +472,7 @@ def check_page(driver, job):
     page = Page(job, fragment="html" in job)
     options = driver.options
     try:
+        set_viewport(driver, job.get("viewport"))
         blank(driver)
         driver.page = page
         if page.fragment:
@@ -475,6 +490,20 @@ def check_page(driver, job):
         driver.replace_tab()
     driver.page = None
     return page
+
+
+def set_viewport(driver, viewport):
+    """The job's "WIDTHxHEIGHT" (a width under 600 emulates a phone), else --viewport."""
+    width, height = _size(viewport) if viewport else driver.options.viewport
+    if driver.viewport != (width, height):
+        driver.command("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}, driver.session)
+        driver.viewport = (width, height)
+
+
+def _size(text):
+    width, height = (int(n) for n in text.lower().split("x"))
+    return width, height
 
 
 def blank(driver):
@@ -512,7 +541,9 @@ def settle(driver, page):
 def inspect_dom(driver, page):
     forbidden = set(ALWAYS_FORBIDDEN) | (set(FRAGMENT_FORBIDDEN) if page.fragment else set())
     forbidden -= set(driver.options.allow_element)
-    found = evaluate(driver, DOM_CHECK % {"forbidden": json.dumps(sorted(forbidden))}, driver.options.timeout)
+    found = evaluate(driver, DOM_CHECK % {"forbidden": json.dumps(sorted(forbidden)),
+                                          "iframe_hosts": json.dumps(driver.options.allow_iframe_host)},
+                     driver.options.timeout)
     page.dom_problems += found["problems"]
     page.loads = set(found["loads"])
 
@@ -520,7 +551,7 @@ def inspect_dom(driver, page):
 def save_screenshot(driver, path):
     metrics = driver.command("Page.getLayoutMetrics", {}, driver.session)
     size = metrics.get("cssContentSize") or metrics.get("contentSize")
-    width, height = driver.options.viewport
+    width, height = driver.viewport
     clip = {"x": 0, "y": 0, "width": max(width, size["width"]), "height": min(max(height, size["height"]), 6000),
             "scale": 1}
     shot = driver.command("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True},
@@ -558,7 +589,8 @@ def parse_arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", metavar="TARGET", help="URL, HTML file, or NAME=URL / NAME=FILE")
     parser.add_argument("--jobs", help="JSON list of {name, url|html[, screenshot]} ('-': stdin)")
-    parser.add_argument("--allow-host", action="append", default=[], help="host pages may load from (127.0.0.1)")
+    parser.add_argument("--allow-host", action="append", default=[],
+                        help="HOST or HOST:PORT pages may load from (default 127.0.0.1)")
     parser.add_argument("--allow-iframe-host", action="append", default=[], help="iframe host allowed in fragments")
     parser.add_argument("--allow-element", action="append", default=[], help="element the DOM may contain")
     parser.add_argument("--screenshot-dir", help="save every page as DIR/NAME.png")
@@ -570,7 +602,7 @@ def parse_arguments(argv):
     parser.add_argument("--progress", action="store_true", help="name each page on stderr as it starts")
     options = parser.parse_args(argv)
     options.allow_host = options.allow_host or ["127.0.0.1"]
-    options.viewport = tuple(int(n) for n in options.viewport.lower().split("x"))
+    options.viewport = _size(options.viewport)
     return options
 
 
