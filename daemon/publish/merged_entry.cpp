@@ -1,7 +1,6 @@
 #include "daemon/publish/merged_entry.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace feedd {
 namespace {
@@ -31,6 +30,34 @@ std::string entry_content(const ItemRecord& item, bool& full_text) {
   full_text = item.full_text_status == FullTextStatus::done && non_empty(item.full_text_html);
   if (full_text) return *item.full_text_html;
   return item.content_html.value_or("");
+}
+
+const FeedRecord* find_feed(const std::vector<FeedRecord>& feeds, FeedId id) {
+  auto found = std::find_if(feeds.begin(), feeds.end(),
+                            [id](const FeedRecord& feed) { return feed.id == id; });
+  return found == feeds.end() ? nullptr : &*found;
+}
+
+feeds::EntrySource story_source(const StorySource& source, const FeedRecord* feed) {
+  feeds::EntrySource entry;
+  entry.feed_title = feed ? feed->display_title() : source.feed_title;
+  entry.feed_url = source.feed_url;
+  if (feed && !feed->subscribed_url.empty()) entry.feed_url = feed->subscribed_url;
+  if (feed) entry.feed_home_url = feed->site_url;
+  entry.url = source.item_url;
+  entry.date_published = source.date;
+  return entry;
+}
+
+void header_of(feeds::MergedFeed& merged, const OutputConfig& output, OutputFormat format,
+               std::string_view base_url) {
+  merged.title = output.title.empty() ? output.name : output.title;
+  merged.self_url = output_self_url(base_url, output.name, format);
+  merged.home_url = std::string(base_url);
+  while (!merged.home_url.empty() && merged.home_url.back() == '/') merged.home_url.pop_back();
+  merged.home_url += '/';
+  merged.id = "urn:feedd:output:"s + output.name;
+  merged.generator = "feedd "s + FEEDD_VERSION;
 }
 
 }  // namespace
@@ -85,25 +112,43 @@ std::string output_self_url(std::string_view base_url, std::string_view output_n
 
 std::string base_url_of(const ListenAddress& listen) { return "http://"s + listen.to_string(); }
 
+feeds::MergedEntry build_story_entry(const SelectedStory& story,
+                                     const std::vector<FeedRecord>& feeds) {
+  const FeedRecord* own_feed = find_feed(feeds, story.item.feed_id);
+  feeds::MergedEntry entry = build_merged_entry(story.item, own_feed ? *own_feed : FeedRecord{});
+  if (story.sources.sources.empty()) return entry;
+  const feeds::EntrySource own = entry.sources.front();
+  entry.sources.clear();
+  for (const auto& source : story.sources.sources) {
+    if (source.item_id == story.item.id) {
+      entry.sources.push_back(own);
+    } else {
+      entry.sources.push_back(story_source(source, find_feed(feeds, source.feed_id)));
+    }
+  }
+  return entry;
+}
+
 feeds::MergedFeed build_merged_feed(const OutputConfig& output, OutputFormat format,
-                                    std::string_view base_url, const std::vector<ItemRecord>& items,
+                                    std::string_view base_url,
+                                    const std::vector<SelectedStory>& stories,
                                     const std::vector<FeedRecord>& feeds) {
   feeds::MergedFeed merged;
-  merged.title = output.title.empty() ? output.name : output.title;
-  merged.self_url = output_self_url(base_url, output.name, format);
-  merged.home_url = std::string(base_url);
-  while (!merged.home_url.empty() && merged.home_url.back() == '/') merged.home_url.pop_back();
-  merged.home_url += '/';
-  merged.id = "urn:feedd:output:"s + output.name;
-  merged.generator = "feedd "s + FEEDD_VERSION;
-  std::unordered_map<FeedId, const FeedRecord*> by_id;
-  for (const auto& feed : feeds) by_id.emplace(feed.id, &feed);
-  for (const auto& item : items) {
-    auto found = by_id.find(item.feed_id);
-    if (found != by_id.end()) merged.entries.push_back(build_merged_entry(item, *found->second));
+  header_of(merged, output, format, base_url);
+  for (const auto& story : stories) {
+    if (find_feed(feeds, story.item.feed_id)) merged.entries.push_back(build_story_entry(story, feeds));
   }
   feeds::order_newest_first(merged.entries, merged.entries.size());
   return merged;
+}
+
+feeds::MergedFeed build_merged_feed(const OutputConfig& output, OutputFormat format,
+                                    std::string_view base_url, const std::vector<ItemRecord>& items,
+                                    const std::vector<FeedRecord>& feeds) {
+  std::vector<SelectedStory> stories;
+  stories.reserve(items.size());
+  for (const auto& item : items) stories.push_back(SelectedStory{item, StorySources{}});
+  return build_merged_feed(output, format, base_url, stories, feeds);
 }
 
 }  // namespace feedd

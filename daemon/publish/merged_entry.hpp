@@ -7,6 +7,7 @@
 
 #include "daemon/config/config.hpp"
 #include "daemon/publish/output_format.hpp"
+#include "daemon/publish/output_selector.hpp"
 #include "daemon/storage/records.hpp"
 #include "feeds/write/merged_feed.hpp"
 
@@ -28,6 +29,13 @@ feeds::MergedEntry build_merged_entry(const ItemRecord& item, const FeedRecord& 
 /// and date in it.
 feeds::EntrySource entry_source(const ItemRecord& item, const FeedRecord& feed);
 
+/// The entry of one story: built from `story.item` (see use_primary_items for which item that
+/// is), listing every source of the story, primary first. The entry item's own source keeps
+/// its original link (entry_source); the others name their feed's subscribed URL and site
+/// when `feeds` knows the feed. A story without sources lists the item's feed alone.
+feeds::MergedEntry build_story_entry(const SelectedStory& story,
+                                     const std::vector<FeedRecord>& feeds);
+
 /// Where an output is served under `base_url` (no trailing slash): "/feed.EXT" for "all",
 /// "/outputs/NAME.EXT" for the others (interfaces.md "HTTP").
 std::string output_self_url(std::string_view base_url, std::string_view output_name,
@@ -37,8 +45,14 @@ std::string output_self_url(std::string_view base_url, std::string_view output_n
 std::string base_url_of(const ListenAddress& listen);
 
 /// The merged feed of `output`: title, self URL, home (base URL + "/"), id
-/// "urn:feedd:output:NAME", generator "feedd VERSION", and one entry per item whose feed is in
-/// `feeds` (by id), newest first.
+/// "urn:feedd:output:NAME", generator "feedd VERSION", and one entry per story whose item's
+/// feed is in `feeds` (by id; build_story_entry), newest first.
+feeds::MergedFeed build_merged_feed(const OutputConfig& output, OutputFormat format,
+                                    std::string_view base_url,
+                                    const std::vector<SelectedStory>& stories,
+                                    const std::vector<FeedRecord>& feeds);
+
+/// The same with every item a story of its own.
 feeds::MergedFeed build_merged_feed(const OutputConfig& output, OutputFormat format,
                                     std::string_view base_url, const std::vector<ItemRecord>& items,
                                     const std::vector<FeedRecord>& feeds);

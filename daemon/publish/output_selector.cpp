@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <boost/regex.hpp>
 
@@ -113,15 +114,30 @@ ItemCollector::ItemCollector(const OutputSelector& selector, std::vector<FeedId>
       page_size_(std::clamp<std::size_t>(selector.filters() ? 4 * limit_ : limit_, 50, 500)),
       done_(feed_ids_.empty() || limit_ == 0) {}
 
-void ItemCollector::take_page(std::vector<ItemRecord> page) {
+void ItemCollector::take_page(std::vector<ItemRecord> page, std::vector<StorySources> stories) {
   if (done_) return;
   if (page.size() < page_size_) done_ = true;
   if (!page.empty()) cursor_ = Store::ItemCursor{page.back().sort_date(), page.back().id};
+  std::unordered_map<ItemId, StorySources*> story_of;
+  for (auto& story : stories) story_of.emplace(story.item_id, &story);
   for (auto& item : page) {
-    if (items_.size() >= limit_) break;
-    if (selector_.matches(item)) items_.push_back(std::move(item));
+    if (stories_.size() >= limit_) break;
+    if (!selector_.matches(item)) continue;
+    auto found = story_of.find(item.id);
+    StorySources sources = found != story_of.end() ? std::move(*found->second) : StorySources{};
+    if (sources.story_id != 0 && !story_ids_.insert(sources.story_id).second) continue;
+    sources.item_id = item.id;
+    stories_.push_back(SelectedStory{std::move(item), std::move(sources)});
   }
-  if (items_.size() >= limit_) done_ = true;
+  if (stories_.size() >= limit_) done_ = true;
+}
+
+std::vector<ItemRecord> ItemCollector::take_items() {
+  std::vector<ItemRecord> items;
+  items.reserve(stories_.size());
+  for (auto& story : stories_) items.push_back(std::move(story.item));
+  stories_.clear();
+  return items;
 }
 
 }  // namespace feedd

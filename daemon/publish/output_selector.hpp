@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "daemon/config/config.hpp"
@@ -57,8 +58,15 @@ std::string item_filter_text(const ItemRecord& item);
 /// enough to tell what it is about.
 inline constexpr std::size_t max_filter_text_bytes = 64 * 1024;
 
-/// Gathers an output's items from keyset pages read newest first (Store::output_items_page)
-/// until `limit` items matched or the feeds' items ran out.
+/// One story an output publishes: the item its entry is built from and every source of it.
+struct SelectedStory {
+  ItemRecord item;       ///< the story's newest selected item, or its primary (use_primary_items)
+  StorySources sources;  ///< primary first; an item without a story is its own only source
+};
+
+/// Gathers an output's stories from keyset pages read newest first (Store::output_items_page)
+/// until `limit` stories had a matching item or the feeds' items ran out. A story that arrived
+/// through several selected feeds counts once: its newest matching item stands for it.
 class ItemCollector {
  public:
   ItemCollector(const OutputSelector& selector, std::vector<FeedId> feed_ids);
@@ -71,11 +79,16 @@ class ItemCollector {
   const std::optional<Store::ItemCursor>& cursor() const { return cursor_; }
   std::size_t page_size() const { return page_size_; }
 
-  /// Keeps the page's matching items (up to the limit) and moves the cursor past the page.
-  void take_page(std::vector<ItemRecord> page);
+  /// Keeps the page's matching items, one per story (up to the limit), and moves the cursor
+  /// past the page. `stories` holds Store::story_sources of the page's items; an item it does
+  /// not name is a story of its own.
+  void take_page(std::vector<ItemRecord> page, std::vector<StorySources> stories = {});
 
-  /// The matching items, newest first.
-  std::vector<ItemRecord> take_items() { return std::move(items_); }
+  /// The matching items, one per story, newest first.
+  std::vector<ItemRecord> take_items();
+
+  /// The selected stories, newest first.
+  std::vector<SelectedStory> take_stories() { return std::move(stories_); }
 
  private:
   const OutputSelector& selector_;
@@ -83,7 +96,8 @@ class ItemCollector {
   std::size_t limit_;
   std::size_t page_size_;
   std::optional<Store::ItemCursor> cursor_;
-  std::vector<ItemRecord> items_;
+  std::vector<SelectedStory> stories_;
+  std::unordered_set<ItemId> story_ids_;  ///< stories already selected
   bool done_ = false;
 };
 

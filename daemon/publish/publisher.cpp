@@ -1,6 +1,7 @@
 #include "daemon/publish/publisher.hpp"
 
 #include "daemon/publish/merged_entry.hpp"
+#include "daemon/publish/render_output.hpp"
 #include "daemon/publish/subscription_outlines.hpp"
 #include "feeds/write/opml_writer.hpp"
 
@@ -90,17 +91,20 @@ asio::awaitable<Rendering> Publisher::render_output(const OutputSelector& select
   const std::vector<FeedRecord> feeds = co_await storage_.run(list_feeds);
   ItemCollector collector(selector, selector.select_feeds(feeds));
   while (!collector.done()) {
-    auto read_page = [&collector](Store& store) {
-      return store.output_items_page(collector.feed_ids(), collector.cursor(),
-                                     collector.page_size());
+    auto read_page = [&collector](Store& store) { return read_story_page(store, collector); };
+    StoryPage page = co_await storage_.run(read_page);
+    auto take_page = [&collector, &page] {
+      collector.take_page(std::move(page.items), std::move(page.stories));
     };
-    std::vector<ItemRecord> page = co_await storage_.run(read_page);
-    auto take_page = [&collector, &page] { collector.take_page(std::move(page)); };
     co_await cpu_.run(take_page);
   }
+  std::vector<SelectedStory> stories = collector.take_stories();
+  auto read_primaries = [&stories, &collector](Store& store) {
+    use_primary_items(store, stories, collector.feed_ids());
+  };
+  co_await storage_.run(read_primaries);
   auto write = [&] {
-    const auto items = collector.take_items();
-    const auto merged = build_merged_feed(selector.output(), format, base_url_, items, feeds);
+    const auto merged = build_merged_feed(selector.output(), format, base_url_, stories, feeds);
     const auto last_modified = feeds::latest_update(merged).value_or(now_seconds());
     return make_rendering(write_merged_feed(merged, format), content_type_of(format),
                           last_modified);

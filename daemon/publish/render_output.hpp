@@ -13,7 +13,29 @@
 
 namespace feedd {
 
-/// The output's items, read a page at a time until the selector's limit is filled.
+/// One page of the collector's read with the stories of its items (Store::story_sources).
+struct StoryPage {
+  std::vector<ItemRecord> items;
+  std::vector<StorySources> stories;
+};
+
+/// The collector's next page read with its items' stories.
+StoryPage read_story_page(Store& store, const ItemCollector& collector);
+
+/// Builds each story's entry from its primary item when that item's feed is among `feed_ids`
+/// (the output's feeds), so the entry id stays the one readers saw first when later sources
+/// join; else the story keeps its newest selected item (a tag-filtered output still shows a
+/// story one of whose items it selects). Also used when the primary does not pass the
+/// output's include/exclude: the story was selected through another of its items.
+void use_primary_items(Store& store, std::vector<SelectedStory>& stories,
+                       const std::vector<FeedId>& feed_ids);
+
+/// The output's stories, read a page at a time until the selector's limit is filled, each
+/// built from its primary item where use_primary_items allows.
+std::vector<SelectedStory> collect_output_stories(Store& store, const OutputSelector& selector,
+                                                  const std::vector<FeedRecord>& feeds);
+
+/// The output's items, one per story (the item its entry is built from).
 std::vector<ItemRecord> collect_output_items(Store& store, const OutputSelector& selector,
                                              const std::vector<FeedRecord>& feeds);
 

@@ -174,5 +174,21 @@ TEST_F(PublisherTest, OpmlListsTheSubscriptionsWithStoredTitles) {
   EXPECT_EQ(gunzip(*opml.gzip_body), *opml.body);
 }
 
+TEST_F(PublisherTest, AStoryFromTwoFeedsIsOneEntryListingBoth) {
+  add_item(ids_[1], "shared", 6, "Shared story");
+  add_item(ids_[2], "shared", 7, "Shared story");  // the same link: the same story
+  const std::string body = *serve("all", OutputFormat::json).body;
+  std::size_t titles = 0;
+  for (auto at = body.find("Shared story"); at != std::string::npos;
+       at = body.find("Shared story", at + 1))
+    ++titles;
+  EXPECT_EQ(titles, 1u) << body;
+  const auto news = body.find("\"feed_url\":\"https://news.example/rss\"");
+  const auto mixed = body.find("\"feed_url\":\"https://mixed.example/atom\"");
+  ASSERT_NE(news, std::string::npos) << body;
+  ASSERT_NE(mixed, std::string::npos) << body;
+  EXPECT_LT(news, mixed) << "the primary (first seen) source first";
+}
+
 }  // namespace
 }  // namespace feedd
