@@ -6,6 +6,7 @@
 #   make run       build, then what the daemon can do today (see the `run` target)
 #   make fuzz      each fuzz target for FUZZ_SECONDS (600) with JOBS (2) parallel jobs
 #   make bench     bench_parse next to python3-feedparser (docs/BENCHMARKS.md)
+#   make bench-serve  wrk on feedd's /feed.atom next to nginx (docs/BENCHMARKS.md)
 #   make package   Debian package build/feedd_VERSION_ARCH.deb (README: Install as a service)
 #   make clean     remove the build folders
 #
@@ -33,7 +34,7 @@ CTEST = ctest --output-on-failure -j$(JOBS) --test-dir
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:strict_init_order=1 \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps build test test-release test-asan test-fuzz fuzz-build fuzz run bench package clean
+.PHONY: all deps build test test-release test-asan test-fuzz fuzz-build fuzz run bench bench-serve package clean
 
 all: build
 
@@ -102,6 +103,12 @@ bench:
 	@scripts/install-deps.sh --bench
 	$(CONFIGURE) $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	tests/bench/run_parse_bench.sh $(BUILD)
+
+bench-serve:
+	@scripts/install-deps.sh --bench
+	$(CONFIGURE) $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j$(JOBS) --target feedd
+	tests/bench/run_serve_bench.sh $(BUILD)
 
 # CPack, not `--target package`: that would build every test first. Dependencies come from
 # dpkg-shlibdeps; the unit, config, man pages and docs are the install rules of packaging/.
