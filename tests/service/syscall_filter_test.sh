@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every system call `feedd run` makes in a full cycle (start, poll file: feeds, serve a loopback
-# HTTP request when the server listens, SIGTERM) must pass the unit's SystemCallFilter:
+# requests to the dashboard, the merged feed and /healthz, SIGTERM) must pass the unit's SystemCallFilter:
 # in the groups it allows and in none it denies (`systemd-analyze syscall-filter` expands them).
 #   syscall_filter_test.sh FEEDD_BINARY UNIT_FILE FEED_FILE
 set -euo pipefail
@@ -80,15 +80,18 @@ feedd_pid() { pgrep -P "$strace_pid" -x feedd; }
 if ! wait_for items_stored; then
   echo "FAILED: no items stored"; cat "$work/log"; kill "$strace_pid" 2>/dev/null || true; exit 1
 fi
-if answers "$port"; then
-  python3 - "$port" <<'PY'
-import sys, urllib.request
-with urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/healthz", timeout=10) as response:
-    print("GET /healthz:", response.status)
-PY
-else
-  echo "note: nothing listens on 127.0.0.1:$port (no HTTP server in this build): no request made"
+# The serving half of the cycle: dashboard, merged feed (gzip) and health check.
+if ! wait_for answers "$port"; then
+  echo "FAILED: nothing listens on 127.0.0.1:$port"; cat "$work/log"; kill "$strace_pid" 2>/dev/null || true; exit 1
 fi
+python3 - "$port" <<'PY' || { echo "FAILED: HTTP requests"; kill "$strace_pid" 2>/dev/null || true; exit 1; }
+import sys, urllib.request
+for path in ("/healthz", "/", "/feed.atom", "/feeds/1", "/metrics"):
+    request = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}{path}", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        response.read()
+        print(f"GET {path}:", response.status)
+PY
 kill -TERM "$(feedd_pid)"
 stopped() { ! kill -0 "$strace_pid" 2>/dev/null; }
 if ! wait_for stopped; then

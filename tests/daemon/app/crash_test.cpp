@@ -66,7 +66,7 @@ TEST(Crash, KillNineNeverLosesOrDuplicatesCommittedFetches) {
   TempFolder folder;
   const std::string database = folder.path() + "/feedd.db";
   auto config = folder.write("feedd.toml", "[daemon]\ndatabase = \"" + database +
-                                               "\"\n[poll]\ninterval = \"1s\"\nmin_interval = \"1s\"\n"
+                                               "\"\nlisten = \"127.0.0.1:0\"\n[poll]\ninterval = \"1s\"\nmin_interval = \"1s\"\n"
                                                "allow_private_addresses = true\n[fulltext]\nenabled = false\n"
                                                "[retention]\nmax_items_per_feed = 100000\n" + feeds_toml);
   std::mt19937 random(20261126);

@@ -11,7 +11,7 @@ using test::FixtureResponse;
 using test::FixtureServer;
 
 std::string config_for(const TempFolder& folder, const std::vector<std::string>& feed_urls) {
-  std::string toml = "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\n"
+  std::string toml = "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\nlisten = \"127.0.0.1:0\"\n"
                      "[poll]\nallow_private_addresses = true\n"
                      "[fulltext]\nenabled = false\n";
   for (const auto& url : feed_urls) toml += "[[feed]]\nurl = \"" + url + "\"\n";

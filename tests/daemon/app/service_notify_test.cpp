@@ -89,7 +89,7 @@ std::string all_received(const NotifySocket& socket) {
 TEST(ServiceNotify, TellsTheServiceManagerReadyStatusWatchdogReloadAndStop) {
   TempFolder folder;
   auto feed = folder.write("feed.xml", teaser_feed("http://example.org/story", 2));
-  auto config = folder.write("feedd.toml", "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\n"
+  auto config = folder.write("feedd.toml", "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\nlisten = \"127.0.0.1:0\"\n"
                                            "[fulltext]\nenabled = false\n"
                                            "[[feed]]\nurl = \"" + path_to_file_url(feed) + "\"\n");
   NotifySocket notify(folder.path() + "/notify");
@@ -125,7 +125,7 @@ TEST(ServiceNotify, TellsTheServiceManagerReadyStatusWatchdogReloadAndStop) {
 
 TEST(ServiceNotify, SendsNoWatchdogPingsWhenTheWatchdogIsOff) {
   TempFolder folder;
-  auto config = folder.write("feedd.toml", "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\n");
+  auto config = folder.write("feedd.toml", "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\nlisten = \"127.0.0.1:0\"\n");
   NotifySocket notify(folder.path() + "/notify");
   std::optional<BackgroundFeedd> daemon;
   {
