@@ -3,7 +3,7 @@
 #
 #   make           Release build of build/feedd
 #   make test      Release build + CTest, ASan/UBSan build + CTest, libFuzzer build + 20 s per target
-#   make run       build, then what the daemon can do today (see the `run` target)
+#   make run       build, then the daemon on config/demo.toml (dashboard on http://127.0.0.1:8080)
 #   make fuzz      each fuzz target for FUZZ_SECONDS (600) with JOBS (2) parallel jobs
 #   make bench     bench_parse next to python3-feedparser (docs/BENCHMARKS.md)
 #   make bench-serve  wrk on feedd's /feed.atom next to nginx (docs/BENCHMARKS.md)
@@ -91,12 +91,11 @@ fuzz: fuzz-build
 	echo "make fuzz: corpus in $(FUZZ_BUILD)/tests/fuzz/corpus, artifacts in $(FUZZ_BUILD)/tests/fuzz/artifacts"; \
 	if (( $${#failed[@]} )); then echo "make fuzz: FAILED (new artifacts or errors): $${failed[*]}"; exit 1; fi
 
-# The daemon (`feedd run`) is not written yet; until it is, show what works: the config check and
-# the parser on each demo feed.
+# The daemon on the offline demo: three bundled feeds (file: URLs) whose articles are extracted;
+# the dashboard and the merged feeds on http://127.0.0.1:8080.
 run: build
 	@echo "make run: feedd run -c $(DEMO_CONFIG) (offline demo feeds under config/demo/; database /tmp/feedd-demo.db)."
-	@echo "make run: it polls the demo feeds and extracts their articles; Ctrl-C stops it. The dashboard and the"
-	@echo "make run: merged feeds on http://127.0.0.1:8080 come with the publishing issue (not built yet)."
+	@echo "make run: dashboard http://127.0.0.1:8080/ · merged feed http://127.0.0.1:8080/feed.atom (.rss, .json) · Ctrl-C stops it."
 	$(BUILD)/feedd run -c $(DEMO_CONFIG)
 
 bench:
