@@ -3,7 +3,8 @@
 # serving the same bytes (gzip_static) in the same run; 200 and 304 paths; feedd's RSS.
 #   tests/bench/run_serve_bench.sh BUILD_DIR        (a Release build holding BUILD_DIR/feedd)
 # Env: BENCH_THREADS (wrk -t, default 2), BENCH_CONNECTIONS (wrk -c, 50), BENCH_SECONDS (10),
-#      BENCH_ROUNDS (alternating rounds per case, 2), NGINX_WORKERS (worker_processes, 1).
+#      BENCH_ROUNDS (alternating rounds per case, 2), NGINX_WORKERS (worker_processes, 1),
+#      NGINX_SENDFILE (on: the page-cache path nginx uses by default; off: nginx copies like feedd).
 # Scratch files live in a mktemp folder, removed on exit with every process started here.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ connections=${BENCH_CONNECTIONS:-50}
 seconds=${BENCH_SECONDS:-10}
 rounds=${BENCH_ROUNDS:-2}
 nginx_workers=${NGINX_WORKERS:-1}
+nginx_sendfile=${NGINX_SENDFILE:-on}
 items=100
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -131,7 +133,7 @@ with_text=$(python3 -c 'import re, sys; print(len(re.findall(r"<content[^>]*>[^<
 echo "feedd /feed.atom: $entries entries, $(stat -c %s "$work/feed.atom") bytes plain," \
      "$(stat -c %s "$work/feed.atom.gz") bytes gzip, ETag $feedd_etag; $with_text entries carry > 2 KB of content"
 
-echo "== nginx (nginx-light, gzip_static, worker_processes $nginx_workers) on the same bytes"
+echo "== nginx (nginx-light, gzip_static, worker_processes $nginx_workers, sendfile $nginx_sendfile) on the same bytes"
 nginx_port=$(free_port)
 mkdir -p "$work/nginx/root" "$work/nginx/logs"
 # Run as root, nginx's workers are `nobody`: they must be able to read the root.
@@ -150,7 +152,7 @@ http {
   types { application/atom+xml atom; }
   keepalive_timeout 65;
   keepalive_requests 100000;
-  sendfile on;
+  sendfile $nginx_sendfile;
   tcp_nopush on;
   server {
     listen 127.0.0.1:$nginx_port;
