@@ -48,6 +48,7 @@ asio::awaitable<FullTextResult> fetch_and_extract(const FullTextJob& job, PollCo
   result.html = std::move(article->content_html);
   result.text = std::move(article->content_text);
   result.method = feeds::to_string(article->method);
+  result.canonical_url = std::move(article->canonical_url);
   co_return result;
 }
 

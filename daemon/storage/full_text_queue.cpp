@@ -1,5 +1,6 @@
 #include "daemon/storage/columns.hpp"
 #include "daemon/storage/store.hpp"
+#include "daemon/storage/story_assign.hpp"
 
 namespace feedd {
 namespace storage {
@@ -89,6 +90,8 @@ bool Store::store_full_text(ItemId item_id, const FullTextResult& result, TimePo
     if (!attempts) return false;
     storage::write_result(db_, item_id, result,
                           storage::next_attempt(*attempts + 1, options_, now));
+    if (result.outcome == FullTextResult::Outcome::done && !result.canonical_url.empty())
+      storage::apply_page_canonical(db_, item_id, result.canonical_url, options_.story_policy);
     transaction.commit();
     return true;
   });

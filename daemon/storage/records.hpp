@@ -174,6 +174,10 @@ struct FullTextResult {
   std::string text;    ///< done: its plain text
   std::string method;  ///< done: "readability", "site-rule", "selector", ...
   std::string error;   ///< failed/skipped: why
+  /// done: the page's <link rel=canonical> (else og:url, else the page URL), which may join
+  /// the item to another feed's story (cross-feed dedup). Last, with a default initializer, so
+  /// positional initializers of the members above stay valid under -Wextra.
+  std::string canonical_url{};
 };
 
 enum class FetchLogOutcome { ok, not_modified, error };
