@@ -12,6 +12,7 @@ constexpr std::string_view table_head =
     "<div class=\"scroll\"><table><thead><tr><th>Feed</th><th class=\"hide-narrow\">URL</th>"
     "<th>State</th><th>Last success</th><th>Last error</th><th class=\"hide-narrow\">HTTP</th>"
     "<th class=\"hide-narrow\">Next poll</th><th>Items</th>"
+    "<th class=\"hide-narrow\" title=\"Items another feed brought first\">Duplicates</th>"
     "<th class=\"hide-narrow\">Median fetch</th><th class=\"hide-narrow\">30 days</th>"
     "</tr></thead><tbody>\n";
 
@@ -33,6 +34,7 @@ std::string feed_row(const FeedStatus& status, TimePoint now) {
               status.last_http_status ? std::to_string(*status.last_http_status) : "—");
   row += cell("hide-narrow", escape_html(format_relative(feed.next_poll_at, now)));
   row += cell("num", std::to_string(feed.items_count));
+  row += cell("num hide-narrow", std::to_string(status.duplicate_items));
   row += cell("num hide-narrow", escape_html(format_duration(status.median_fetch_duration)));
   row += cell("hide-narrow", render_sparkline(status.items_per_day));
   return row + "</tr>\n";

@@ -39,6 +39,7 @@ json::object feed_json(const FeedStatus& status) {
   object["http_status"] = status.last_http_status ? json::value(*status.last_http_status)
                                                   : json::value(nullptr);
   object["items"] = feed.items_count;
+  object["duplicate_items"] = status.duplicate_items;
   object["median_fetch_ms"] = status.median_fetch_duration
                                   ? json::value(status.median_fetch_duration->count())
                                   : json::value(nullptr);

@@ -42,6 +42,15 @@ void add_fetch_summaries(std::vector<FeedStatus>& feeds,
   }
 }
 
+void add_duplicate_counts(std::vector<FeedStatus>& feeds, const std::vector<FeedStats>& stats) {
+  for (auto& status : feeds) {
+    auto found = std::find_if(stats.begin(), stats.end(), [&](const FeedStats& feed) {
+      return feed.feed_id == status.feed.id;
+    });
+    if (found != stats.end()) status.duplicate_items = found->duplicate_items;
+  }
+}
+
 }  // namespace
 
 sys_days sparkline_first_day(TimePoint now) {
@@ -59,6 +68,7 @@ StatusSnapshot gather_status(Store& store, TimePoint now, TimePoint started_at) 
   add_daily_counts(snapshot.feeds,
                    store.daily_item_counts(first_day, std::chrono::floor<days>(now)), first_day);
   add_fetch_summaries(snapshot.feeds, store.fetch_summaries());
+  add_duplicate_counts(snapshot.feeds, store.feed_stats());
   order_failing_first(snapshot.feeds);
   snapshot.counts = store.status_counts(std::chrono::floor<days>(now));
   snapshot.latest_fetch = store.latest_fetch();

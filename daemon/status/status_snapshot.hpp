@@ -22,6 +22,8 @@ struct FeedStatus {
   std::optional<std::chrono::milliseconds> median_fetch_duration;
   /// Items dated on each of the last 30 UTC days, oldest first; the last is today.
   std::array<std::int64_t, sparkline_days> items_per_day{};
+  /// Items of this feed that joined a story another feed brought first (FeedStats).
+  std::int64_t duplicate_items = 0;
 };
 
 /// Everything the dashboard and /api/status show.
