@@ -1,13 +1,19 @@
 // Cross-feed dedup end to end (issue 6): three local feeds (file://) repeat each other's
 // stories with tracking parameters, http/www variants and edited titles; after `feedd poll`
-// every story is stored once with all its sources.
+// every story is stored once with all its sources, and `feedd render` shows it once per format
+// listing every source (JSON Feed _feedd.sources, Atom <source> + link rel="via", RSS <source>
+// + the "Also in" footer).
 
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <pugixml.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include <boost/json.hpp>
 
 #include "daemon/cli/run_feedd.hpp"
 
@@ -112,6 +118,85 @@ TEST(DedupEndToEnd, PollingAgainAddsNoStories) {
     ASSERT_EQ(run_feedd(arguments).exit_code, 0);
   }
   EXPECT_EQ(single_number(database, "SELECT count(*) FROM stories"), 3);
+}
+
+/// A config subscribing to `feeds` (no full text) with its database next to it.
+std::string write_config(const TempFolder& folder, const std::vector<std::string>& feeds) {
+  std::string config = "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\n";
+  for (const auto& feed : feeds) config += "[[feed]]\nurl = \"" + feed + "\"\nfull_text = \"never\"\n";
+  return folder.write("feedd.toml", config);
+}
+
+class RenderedStories : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto poll = run_feedd({"poll", "-c", config_});
+    ASSERT_EQ(poll.exit_code, 0) << poll.err;
+  }
+  std::string render(const std::string& format) {
+    const auto result = run_feedd({"render", "-c", config_, "--format", format});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.out;
+  }
+  std::vector<std::string> sorted_feeds() const {
+    auto sorted = feeds_;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  }
+
+  TempFolder folder_;
+  std::vector<std::string> feeds_ = write_feeds(folder_);
+  std::string config_ = write_config(folder_, feeds_);
+};
+
+TEST_F(RenderedStories, JsonFeedHasEachStoryOnceWithEverySource) {
+  const auto document = boost::json::parse(render("json"));
+  const auto& items = document.at("items").as_array();
+  ASSERT_EQ(items.size(), stories.size());
+  for (const auto& item : items) {
+    const auto& sources = item.at("_feedd").at("sources").as_array();
+    std::vector<std::string> urls;
+    for (const auto& source : sources) urls.emplace_back(source.at("feed_url").as_string());
+    std::sort(urls.begin(), urls.end());
+    EXPECT_EQ(urls, sorted_feeds()) << item.at("id").as_string();
+  }
+}
+
+TEST_F(RenderedStories, AtomHasEachStoryOnceWithASourceAndTwoVias) {
+  const auto text = render("atom");
+  pugi::xml_document document;
+  ASSERT_TRUE(document.load_string(text.c_str())) << text;
+  std::size_t entries = 0;
+  for (auto entry : document.child("feed").children("entry")) {
+    ++entries;
+    std::vector<std::string> urls{entry.child("source").child("id").text().get()};
+    for (auto link : entry.children("link")) {
+      if (std::string_view(link.attribute("rel").value()) == "via")
+        urls.emplace_back(link.attribute("href").value());
+    }
+    std::sort(urls.begin(), urls.end());
+    EXPECT_EQ(urls, sorted_feeds()) << entry.child("id").text().get();
+  }
+  EXPECT_EQ(entries, stories.size());
+}
+
+TEST_F(RenderedStories, RssHasEachStoryOnceWithASourceAndTheOthersInTheFooter) {
+  const auto text = render("rss");
+  pugi::xml_document document;
+  ASSERT_TRUE(document.load_string(text.c_str())) << text;
+  std::size_t items = 0;
+  for (auto item : document.child("rss").child("channel").children("item")) {
+    ++items;
+    const std::string source = item.child("source").attribute("url").value();
+    EXPECT_NE(std::find(feeds_.begin(), feeds_.end(), source), feeds_.end()) << source;
+    const std::string content = item.child("content:encoded").text().get();
+    EXPECT_NE(content.find("Also in:"), std::string::npos) << content;
+    std::size_t titles = 0;
+    for (const char* title : {">News</a>", ">Aggregator</a>", ">Wire</a>"})
+      if (content.find(title) != std::string::npos) ++titles;
+    EXPECT_EQ(titles, 2u) << "the two other sources: " << content;
+  }
+  EXPECT_EQ(items, stories.size());
 }
 
 }  // namespace
