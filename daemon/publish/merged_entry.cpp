@@ -136,7 +136,8 @@ feeds::MergedFeed build_merged_feed(const OutputConfig& output, OutputFormat for
   feeds::MergedFeed merged;
   header_of(merged, output, format, base_url);
   for (const auto& story : stories) {
-    if (find_feed(feeds, story.item.feed_id)) merged.entries.push_back(build_story_entry(story, feeds));
+    if (find_feed(feeds, story.item.feed_id))
+      merged.entries.push_back(build_story_entry(story, feeds));
   }
   feeds::order_newest_first(merged.entries, merged.entries.size());
   return merged;

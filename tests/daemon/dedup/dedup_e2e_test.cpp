@@ -123,7 +123,8 @@ TEST(DedupEndToEnd, PollingAgainAddsNoStories) {
 /// A config subscribing to `feeds` (no full text) with its database next to it.
 std::string write_config(const TempFolder& folder, const std::vector<std::string>& feeds) {
   std::string config = "[daemon]\ndatabase = \"" + folder.path() + "/feedd.db\"\n";
-  for (const auto& feed : feeds) config += "[[feed]]\nurl = \"" + feed + "\"\nfull_text = \"never\"\n";
+  for (const auto& feed : feeds)
+    config += "[[feed]]\nurl = \"" + feed + "\"\nfull_text = \"never\"\n";
   return folder.write("feedd.toml", config);
 }
 
