@@ -9,8 +9,10 @@
 namespace feedd::storage {
 namespace {
 
+// INDEXED BY: with statistics gathered while the database was small, the planner preferred
+// items_by_story for the ORDER BY, a scan of every item with a story.
 constexpr const char* find_story_by_url = R"sql(
-SELECT story_id FROM items WHERE canonical_url = ?1 AND story_id IS NOT NULL AND id != ?2
+SELECT story_id FROM items INDEXED BY items_by_canonical_url WHERE canonical_url = ?1 AND story_id IS NOT NULL AND id != ?2
 ORDER BY story_id LIMIT 1)sql";
 
 // One band, one date range: an index range scan of story_bands' primary key.
@@ -21,7 +23,7 @@ FROM story_bands b JOIN items i ON i.id = b.item_id
 WHERE b.band = ?1 AND b.at BETWEEN ?2 AND ?3 AND i.story_id IS NOT NULL AND i.id != ?4)sql";
 
 constexpr const char* find_other_story_by_url = R"sql(
-SELECT story_id FROM items WHERE canonical_url = ?1 AND story_id IS NOT NULL AND story_id != ?2
+SELECT story_id FROM items INDEXED BY items_by_canonical_url WHERE canonical_url = ?1 AND story_id IS NOT NULL AND story_id != ?2
 ORDER BY story_id LIMIT 1)sql";
 
 constexpr const char* select_item_story = R"sql(
