@@ -45,6 +45,8 @@ Rendering make_rendering(std::string body, std::string_view content_type,
   rendering.etag = strong_etag_of(body);
   rendering.gzip_body = std::make_shared<const std::string>(gzip_compress(body));
   rendering.body = std::make_shared<const std::string>(std::move(body));
+  rendering.body_file = BodyFile::seal(*rendering.body);
+  rendering.gzip_body_file = BodyFile::seal(*rendering.gzip_body);
   rendering.last_modified = last_modified;
   rendering.content_type = std::string(content_type);
   return rendering;
@@ -56,6 +58,8 @@ Reply reply_of(const Rendering& rendering) {
   reply.content_type = rendering.content_type;
   reply.body = rendering.body;
   reply.gzip_body = rendering.gzip_body;
+  reply.body_file = rendering.body_file;
+  reply.gzip_body_file = rendering.gzip_body_file;
   reply.etag = rendering.etag;
   reply.last_modified = rendering.last_modified;
   return reply;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/server/body_file.hpp"
 #include "daemon/server/reply.hpp"
 
 namespace feedd {
@@ -15,12 +16,16 @@ namespace feedd {
 struct Rendering {
   std::shared_ptr<const std::string> body;
   std::shared_ptr<const std::string> gzip_body;
+  /// The bodies in sealed files, made once here so every request can be sent with sendfile(2);
+  /// null when small (BodyFile::seal) or when the kernel refused.
+  std::shared_ptr<const BodyFile> body_file;
+  std::shared_ptr<const BodyFile> gzip_body_file;
   std::string etag;  ///< strong, quoted: a hash of the body
   std::chrono::sys_seconds last_modified{};
   std::string content_type;
 };
 
-/// Compresses the body (gzip, level 6) and hashes it for the ETag.
+/// Compresses the body (gzip, level 6), hashes it for the ETag, and seals large bodies in files.
 Rendering make_rendering(std::string body, std::string_view content_type,
                          std::chrono::sys_seconds last_modified);
 

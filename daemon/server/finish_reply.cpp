@@ -65,6 +65,15 @@ std::shared_ptr<const std::string> choose_body(const Request& request, const Rep
   return std::make_shared<const std::string>(gzip_compress(*reply.body));
 }
 
+/// The file holding `body`, if the reply gave one for exactly that body.
+std::shared_ptr<const BodyFile> file_of(const std::shared_ptr<const std::string>& body, const Reply& reply) {
+  std::shared_ptr<const BodyFile> file;
+  if (body && body == reply.gzip_body) file = reply.gzip_body_file;
+  else if (body && body == reply.body) file = reply.body_file;
+  if (file && file->size() != body->size()) file.reset();
+  return file;
+}
+
 }  // namespace
 
 WireReply finish_reply(const Request& request, Reply reply, std::chrono::system_clock::time_point now) {
@@ -77,7 +86,9 @@ WireReply finish_reply(const Request& request, Reply reply, std::chrono::system_
   auto body = choose_body(request, reply, wire.headers);
   wire.content_length = body ? body->size() : 0;
   // HEAD: the same headers as GET, Content-Length included, and no body (RFC 9110 §9.3.2).
-  if (request.method != "HEAD") wire.body = std::move(body);
+  if (request.method == "HEAD") return wire;
+  wire.body_file = file_of(body, reply);
+  wire.body = std::move(body);
   return wire;
 }
 

@@ -32,6 +32,9 @@ struct WireReply {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::shared_ptr<const std::string> body;  ///< null when nothing follows the headers (HEAD, 304)
+  /// `body` in a sealed file of the same length, when the handler gave one: the transport may
+  /// send from it instead of from `body` (which stays set, as the fallback). Null otherwise.
+  std::shared_ptr<const BodyFile> body_file;
   std::size_t content_length = 0;           ///< the GET body's length, for HEAD too
   bool has_content_length = true;
 };

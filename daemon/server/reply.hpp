@@ -14,6 +14,8 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include "daemon/server/body_file.hpp"
+
 namespace feedd {
 
 /// Parameters a route captured, in pattern order: {"id", "12"} for `/feeds/{id:int}`.
@@ -43,6 +45,9 @@ struct Reply {
   std::string content_type = "text/plain; charset=utf-8";
   std::shared_ptr<const std::string> body;       ///< may be null for an empty body
   std::shared_ptr<const std::string> gzip_body;  ///< optional: `body` already gzip-compressed
+  /// Optional: `body` / `gzip_body` also in a sealed file, so the server may sendfile(2) it.
+  std::shared_ptr<const BodyFile> body_file;
+  std::shared_ptr<const BodyFile> gzip_body_file;
   std::optional<std::string> etag;               ///< strong validator, with its quotes
   std::optional<std::chrono::sys_seconds> last_modified;
   std::string cache_control = "no-cache";

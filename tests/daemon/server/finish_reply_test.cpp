@@ -1,5 +1,7 @@
 #include "daemon/server/finish_reply.hpp"
 
+#include <unistd.h>
+
 #include <optional>
 #include <string>
 
@@ -185,6 +187,57 @@ TEST(FinishReply, HeadHasGetsHeadersAndLengthButNoBody) {
     EXPECT_EQ(head_wire.content_length, get_wire.body->size());
     EXPECT_EQ(head_wire.headers, get_wire.headers);
   }
+}
+
+/// A reply whose bodies also sit in sealed files, as the Publisher's cached renderings do.
+Reply file_reply(const std::string& body) {
+  Reply reply = feed_reply(body);
+  reply.gzip_body = std::make_shared<const std::string>(gzip_compress(body));
+  reply.body_file = BodyFile::seal(*reply.body, 1);
+  reply.gzip_body_file = BodyFile::seal(*reply.gzip_body, 1);
+  return reply;
+}
+
+TEST(FinishReply, GetOffersTheFileOfTheChosenBody) {
+  const auto reply = file_reply(std::string(3000, 'y'));
+  ASSERT_TRUE(reply.body_file);
+  ASSERT_TRUE(reply.gzip_body_file);
+  EXPECT_EQ(finish_reply(get(), reply, now).body_file, reply.body_file);
+  Request gzip_request = get();
+  gzip_request.accepts_gzip = true;
+  const auto gzip_wire = finish_reply(gzip_request, reply, now);
+  EXPECT_EQ(gzip_wire.body_file, reply.gzip_body_file);
+  EXPECT_EQ(gzip_wire.body, reply.gzip_body);  // kept as the fallback
+}
+
+TEST(FinishReply, NoFileForHeadNotModifiedOnTheFlyGzipOrAMismatchedLength) {
+  const auto reply = file_reply(std::string(3000, 'y'));
+  Request head_request = get();
+  head_request.method = "HEAD";
+  EXPECT_FALSE(finish_reply(head_request, reply, now).body_file);
+  EXPECT_FALSE(finish_reply(get("\"v1\""), reply, now).body_file);
+
+  Reply no_prepared_gzip = reply;
+  no_prepared_gzip.gzip_body.reset();
+  Request gzip_request = get();
+  gzip_request.accepts_gzip = true;
+  EXPECT_FALSE(finish_reply(gzip_request, no_prepared_gzip, now).body_file);
+
+  Reply mismatched = reply;
+  mismatched.body_file = BodyFile::seal("shorter", 1);
+  EXPECT_FALSE(finish_reply(get(), mismatched, now).body_file);
+}
+
+TEST(BodyFile, SealsLargeBodiesOnlyAndHoldsTheirBytes) {
+  EXPECT_FALSE(BodyFile::seal(std::string(body_file_min_bytes - 1, 'a')));
+  const std::string body(body_file_min_bytes, 'b');
+  const auto file = BodyFile::seal(body);
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->size(), body.size());
+  std::string back(body.size(), '\0');
+  EXPECT_EQ(::pread(file->fd(), back.data(), back.size(), 0), static_cast<ssize_t>(body.size()));
+  EXPECT_EQ(back, body);
+  EXPECT_EQ(::pwrite(file->fd(), "x", 1, 0), -1);  // sealed: nobody can change a body in flight
 }
 
 TEST(StatusReply, NamesStatusInPlainText) {
