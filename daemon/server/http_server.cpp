@@ -278,6 +278,9 @@ asio::awaitable<void> HttpServer::Impl::accept_loop(std::shared_ptr<Impl> self) 
       socket.close(error);
       continue;
     }
+    // Replies are written whole (or corked around sendfile): Nagle would only hold back the
+    // last segment of each reply until the client's delayed ACK.
+    socket.set_option(tcp::no_delay(true), error);
     asio::co_spawn(executor, serve(self, std::move(socket)), [](std::exception_ptr failure) {
       if (!failure) return;
       try {
