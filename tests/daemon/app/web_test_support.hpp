@@ -43,28 +43,10 @@ inline std::string screenshot_folder() {
 /// Runs `words` (argv[0] looked up on PATH) with stdout and stderr captured, at most
 /// `timeout_seconds`; exit_code -1 when it had to be killed or could not start.
 inline RunResult run_program(std::vector<std::string> words, int timeout_seconds = 60) {
-  const TempFolder capture;
-  const std::string out_path = capture.path() + "/stdout", err_path = capture.path() + "/stderr";
-  std::vector<char*> argv;
-  for (std::string& word : words) argv.push_back(word.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  pid_t child = 0;
-  const int error = posix_spawnp(&child, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  RunResult result;
-  if (error != 0) {
-    result.err = "cannot start " + words[0];
-    return result;
-  }
-  result.exit_code = detail::wait_bounded(child, timeout_seconds);
-  result.out = detail::read_whole_file(out_path);
-  result.err = detail::read_whole_file(err_path);
-  return result;
+  if (auto result = detail::run_captured(words, timeout_seconds)) return std::move(*result);
+  RunResult failed;
+  failed.err = "cannot start " + words[0];
+  return failed;
 }
 
 /// The config of a daemon under test: database in `folder`, HTTP on 127.0.0.1:0, loopback

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -76,12 +77,14 @@ inline int wait_bounded(pid_t child, int timeout_seconds) {
 
 }  // namespace detail
 
-inline RunResult run_feedd(const std::vector<std::string>& arguments, int timeout_seconds) {
+namespace detail {
+
+/// Runs `words` (argv[0] looked up on PATH unless it holds a '/') with stdin from /dev/null and
+/// stdout and stderr captured, at most `timeout_seconds`; nullopt when it could not start.
+inline std::optional<RunResult> run_captured(std::vector<std::string> words, int timeout_seconds) {
   const TempFolder capture;
   const std::string out_path = capture.path() + "/stdout";
   const std::string err_path = capture.path() + "/stderr";
-  std::vector<std::string> words{FEEDD_BINARY};
-  words.insert(words.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (std::string& word : words) argv.push_back(word.data());
   argv.push_back(nullptr);
@@ -94,15 +97,25 @@ inline RunResult run_feedd(const std::vector<std::string>& arguments, int timeou
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
   pid_t child = 0;
-  const int spawn_error = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), environ);
+  const int spawn_error = posix_spawnp(&child, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawn_error != 0) throw std::runtime_error("cannot start " + words[0]);
+  if (spawn_error != 0) return std::nullopt;
 
   RunResult result;
-  result.exit_code = detail::wait_bounded(child, timeout_seconds);
-  result.out = detail::read_whole_file(out_path);
-  result.err = detail::read_whole_file(err_path);
+  result.exit_code = wait_bounded(child, timeout_seconds);
+  result.out = read_whole_file(out_path);
+  result.err = read_whole_file(err_path);
   return result;
+}
+
+}  // namespace detail
+
+inline RunResult run_feedd(const std::vector<std::string>& arguments, int timeout_seconds) {
+  std::vector<std::string> words{FEEDD_BINARY};
+  words.insert(words.end(), arguments.begin(), arguments.end());
+  auto result = detail::run_captured(words, timeout_seconds);
+  if (!result) throw std::runtime_error("cannot start " + words[0]);
+  return std::move(*result);
 }
 
 inline TempFolder::TempFolder() {

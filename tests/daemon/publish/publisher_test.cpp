@@ -1,36 +1,17 @@
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 
 #include "daemon/publish/publisher.hpp"
 #include "publish_test_support.hpp"
+#include "support/raw_http_client.hpp"
 
 namespace feedd {
 namespace {
 
 namespace asio = boost::asio;
 using namespace publish_test;
-
-std::string gunzip(const std::string& data) {
-  z_stream stream{};
-  EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
-  std::string out;
-  char buffer[16384];
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  int status = Z_OK;
-  while (status == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
-  }
-  inflateEnd(&stream);
-  EXPECT_EQ(status, Z_STREAM_END);
-  return out;
-}
 
 Config two_output_config() {
   Config config;
@@ -143,7 +124,7 @@ TEST_F(PublisherTest, GzipBodyInflatesToTheBody) {
   const auto reply = serve("all", OutputFormat::json);
   ASSERT_TRUE(reply.gzip_body);
   EXPECT_LT(reply.gzip_body->size(), reply.body->size() + 64);
-  EXPECT_EQ(gunzip(*reply.gzip_body), *reply.body);
+  EXPECT_EQ(test::gunzip(*reply.gzip_body), *reply.body);
 }
 
 TEST_F(PublisherTest, LastModifiedIsTheNewestEntryDate) {
@@ -171,7 +152,7 @@ TEST_F(PublisherTest, OpmlListsTheSubscriptionsWithStoredTitles) {
   EXPECT_NE(opml.body->find("xmlUrl=\"https://news.example/rss\""), std::string::npos);
   EXPECT_NE(opml.body->find("title=\"The News\""), std::string::npos) << *opml.body;
   EXPECT_NE(opml.body->find("title=\"Rust Blog\""), std::string::npos);
-  EXPECT_EQ(gunzip(*opml.gzip_body), *opml.body);
+  EXPECT_EQ(test::gunzip(*opml.gzip_body), *opml.body);
 }
 
 TEST_F(PublisherTest, AStoryFromTwoFeedsIsOneEntryListingBoth) {
