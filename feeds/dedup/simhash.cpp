@@ -34,13 +34,19 @@ std::pair<char32_t, std::size_t> decode_at(std::string_view text, std::size_t at
   return {code_point, length};
 }
 
-// FNV-1a, then the splitmix64 finalizer: FNV alone leaves the high bits of short words weak.
-std::uint64_t hash_feature(std::string_view feature) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : feature) {
+// A feature's hash is FNV-1a of its bytes, then the splitmix64 finalizer (FNV alone leaves the
+// high bits of short words weak). FNV runs byte by byte, so "a b" continues the state of "a".
+constexpr std::uint64_t fnv_offset = 0xcbf29ce484222325ULL;
+
+std::uint64_t fnv_continue(std::uint64_t hash, std::string_view bytes) {
+  for (const char c : bytes) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 0x100000001b3ULL;
   }
+  return hash;
+}
+
+std::uint64_t finish_hash(std::uint64_t hash) {
   hash ^= hash >> 30;
   hash *= 0xbf58476d1ce4e5b9ULL;
   hash ^= hash >> 27;
@@ -48,10 +54,46 @@ std::uint64_t hash_feature(std::string_view feature) {
   return hash ^ (hash >> 31);
 }
 
-void add_feature(std::array<int, 64>& votes, std::string_view feature) {
-  const auto hash = hash_feature(feature);
-  for (int bit = 0; bit < 64; ++bit) votes[bit] += ((hash >> bit) & 1) ? 1 : -1;
+// spread[b] puts bit j of b into byte j: adding spread[] of a hash's 8 bytes counts its one
+// bits in 64 byte-wide counters with 8 additions instead of 64.
+constexpr std::array<std::uint64_t, 256> make_spread() {
+  std::array<std::uint64_t, 256> spread{};
+  for (std::uint64_t b = 0; b < 256; ++b)
+    for (int j = 0; j < 8; ++j) spread[b] |= ((b >> j) & 1) << (8 * j);
+  return spread;
 }
+constexpr auto spread = make_spread();
+
+/// How many of the hashes added have each bit set.
+class BitCounts {
+ public:
+  void add(std::uint64_t hash) {
+    for (int k = 0; k < 8; ++k) packed_[k] += spread[(hash >> (8 * k)) & 0xff];
+    if (++pending_ == 255) flush();  // a byte counter holds at most 255
+    ++total_;
+  }
+  /// Bit set where more than half the hashes have it (SimHash's majority vote).
+  std::uint64_t majority() {
+    flush();
+    std::uint64_t fingerprint = 0;
+    for (int bit = 0; bit < 64; ++bit)
+      if (2 * ones_[bit] > total_) fingerprint |= std::uint64_t{1} << bit;
+    return fingerprint;
+  }
+
+ private:
+  void flush() {
+    for (int k = 0; k < 8; ++k) {
+      for (int j = 0; j < 8; ++j) ones_[8 * k + j] += (packed_[k] >> (8 * j)) & 0xff;
+      packed_[k] = 0;
+    }
+    pending_ = 0;
+  }
+  std::array<std::uint64_t, 8> packed_{};
+  std::array<std::size_t, 64> ones_{};
+  std::size_t pending_ = 0;
+  std::size_t total_ = 0;
+};
 
 }  // namespace
 
@@ -73,15 +115,14 @@ std::vector<std::string> fingerprint_words(std::string_view text, std::size_t ma
 
 std::uint64_t simhash(const std::vector<std::string>& words) {
   if (words.empty()) return 0;
-  std::array<int, 64> votes{};
+  BitCounts counts;
+  // Features: each word, and each pair of neighbours joined by a space.
   for (std::size_t i = 0; i < words.size(); ++i) {
-    add_feature(votes, words[i]);
-    if (i + 1 < words.size()) add_feature(votes, words[i] + ' ' + words[i + 1]);
+    const auto word_state = fnv_continue(fnv_offset, words[i]);
+    counts.add(finish_hash(word_state));
+    if (i + 1 < words.size()) counts.add(finish_hash(fnv_continue(fnv_continue(word_state, " "), words[i + 1])));
   }
-  std::uint64_t fingerprint = 0;
-  for (int bit = 0; bit < 64; ++bit)
-    if (votes[bit] > 0) fingerprint |= std::uint64_t{1} << bit;
-  return fingerprint;
+  return counts.majority();
 }
 
 int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept { return std::popcount(a ^ b); }

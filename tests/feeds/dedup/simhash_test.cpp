@@ -21,6 +21,20 @@ TEST(FingerprintWords, StopsAtTheWordLimit) {
   EXPECT_TRUE(fingerprint_words(" ... ", 5).empty());
 }
 
+// Stored databases hold these fingerprints (story_bands, items.story_fingerprint): a faster
+// SimHash must give the same bits. Values from the first implementation (word-pair strings,
+// ±1 votes per bit); the last text has over 255 features.
+TEST(Simhash, KeepsTheFingerprintsStoredDatabasesHold) {
+  const std::string alphabet = "a b c d e f g h i j k l m n o p q r s t u v w x y z ";
+  std::string long_text;
+  for (int i = 0; i < 6; ++i) long_text += alphabet;
+  EXPECT_EQ(simhash(fingerprint_words("The cat sat on the mat.", 1000)), 0xd01977275fc9e29dULL);
+  EXPECT_EQ(simhash(fingerprint_words("\u00c9lan vital: \u00fcber na\u00efve caf\u00e9 \u2014 \u6771\u4eac news today", 1000)),
+            0x3ccf8c756798500aULL);
+  EXPECT_EQ(simhash(fingerprint_words("dog bites man in the park today", 1000)), 0x04bd6f6eb02274ffULL);
+  EXPECT_EQ(simhash(fingerprint_words(long_text, 1000)), 0x3d94a3bae61336a2ULL);
+}
+
 TEST(Simhash, EqualWordsGiveEqualFingerprintsAndNoWordsGiveZero) {
   EXPECT_EQ(simhash(fingerprint_words("The cat sat on the mat.", 40)),
             simhash(fingerprint_words("the CAT sat -- on the mat", 40)));
