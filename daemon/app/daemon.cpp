@@ -57,7 +57,9 @@ public:
         service_(io_.get_executor(), storage_, clock_, service::watchdog_interval()),
         loops_(io_.get_executor(), "daemon"),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
-        grace_(io_) {}
+        grace_(io_) {
+    context_.story_policy = story_policy(config.dedup);
+  }
 
   int run() {
     asio::co_spawn(io_, start(), [this](std::exception_ptr error) {

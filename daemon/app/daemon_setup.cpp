@@ -31,11 +31,12 @@ feeds::StoryPolicy story_policy(const DedupSettings& dedup) {
 }
 
 std::unique_ptr<Store> open_store(const std::filesystem::path& database,
-                                  const DedupSettings& dedup) {
+                                  const DedupSettings& dedup, StartupCheck check) {
   auto folder = database.parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
   StoreOptions options;
   options.story_policy = story_policy(dedup);
+  options.database.startup_check = check;
   return std::make_unique<Store>(database, std::move(options));
 }
 

@@ -23,10 +23,11 @@ std::optional<LoadedSiteRules> load_configured_site_rules(const Config& config);
 feeds::StoryPolicy story_policy(const DedupSettings& dedup);
 
 /// Opens (creating its folder if needed), checks and migrates the database, with `dedup` deciding
-/// which items of different feeds are one story. Throws StorageError or
-/// std::filesystem::filesystem_error with the path in the message.
+/// which items of different feeds are one story; `check` says when opening runs quick_check.
+/// Throws StorageError or std::filesystem::filesystem_error with the path in the message.
 std::unique_ptr<Store> open_store(const std::filesystem::path& database,
-                                  const DedupSettings& dedup = {});
+                                  const DedupSettings& dedup = {},
+                                  StartupCheck check = StartupCheck::always);
 
 /// Logs the settings a SIGHUP cannot change in a running daemon (they need a restart).
 void warn_about_restart_only_settings(const Config& running, const Config& reloaded);

@@ -12,6 +12,7 @@
 #include "daemon/runtime/worker_pool.hpp"
 #include "daemon/scheduler/clock.hpp"
 #include "daemon/scheduler/host_limiter.hpp"
+#include "feeds/dedup/story_match.hpp"
 #include "feeds/html/site_rules_set.hpp"
 #include "feeds/parse/feed_parser.hpp"
 
@@ -30,6 +31,9 @@ struct PollContext {
   PollEvents* events = nullptr;                    ///< told of fetches and changes; may be null
   std::size_t first_fetch_item_limit = 50;
   feeds::ParseLimits parse_limits = {};
+  /// The Store's story policy ([dedup], fixed until a restart): item digests are computed with
+  /// it on the worker pool.
+  feeds::StoryPolicy story_policy = {};
 };
 
 }  // namespace feedd

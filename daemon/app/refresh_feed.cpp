@@ -170,6 +170,8 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   commit.full_text =
       context.full_text ? context.feeds.settings(settings_url(attempt.feed)).full_text : FullTextMode::never;
   commit.first_fetch_item_limit = context.first_fetch_item_limit;
+  auto digest = [&commit, &context] { return digest_items(commit.document, context.story_policy); };
+  commit.digests = co_await context.cpu.run(digest);
   auto result = co_await context.storage.write(
       [&attempt, &commit](Store& store) { return store.commit_fetch(attempt.feed.id, commit); });
   announce_fetch(context, {.feed_id = attempt.feed.id,

@@ -36,7 +36,9 @@ void append_escaped(std::string& out, unsigned char c) {
 std::vector<FeedRecord> stored_feeds(const std::filesystem::path& database) {
   std::error_code ignored;
   if (!std::filesystem::exists(database, ignored)) return {};
-  Store store(database);
+  StoreOptions options;  // a one-shot command: quick_check only when due (StartupCheck)
+  options.database.startup_check = StartupCheck::when_needed;
+  Store store(database, options);
   return store.list_feeds();
 }
 

@@ -69,7 +69,7 @@ struct PollRun {
 };
 
 int run_poll(const PollRun& run) {
-  auto store = open_store(run.config.daemon.database, run.config.dedup);
+  auto store = open_store(run.config.daemon.database, run.config.dedup, StartupCheck::when_needed);
   auto feeds = prepare_feeds(*store, run.config, run.named_urls);
   asio::io_context io;
   auto http_options = http_client_options(run.config);
@@ -91,6 +91,7 @@ int run_poll(const PollRun& run) {
                       .site_rules = site_rules ? &site_rules->rules : nullptr,
                       .jitter = [&random] { return std::uniform_real_distribution<double>(0, 1)(random); },
                       .full_text = run.full_text};
+  context.story_policy = story_policy(run.config.dedup);
   std::optional<PollSummary> summary;
   std::exception_ptr failure;
   asio::co_spawn(io, poll_feeds_once(feeds, context, run.config.fulltext.concurrency, progress_printer()),

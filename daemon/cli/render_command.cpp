@@ -52,7 +52,9 @@ int run_render_command(const RenderCommandOptions& options) {
     return 1;
   }
   try {
-    Store store(database);
+    StoreOptions options;  // a one-shot command: quick_check only when due (StartupCheck)
+    options.database.startup_check = StartupCheck::when_needed;
+    Store store(database, options);
     std::cout << render_output(store, *output, *format, base_url_of(config.daemon.listen));
     return 0;
   } catch (const std::exception& error) {

@@ -7,6 +7,7 @@
 #include <boost/regex.hpp>
 
 #include "daemon/config/filter_regex.hpp"
+#include "feeds/html/text.hpp"
 
 namespace feedd {
 
@@ -90,11 +91,11 @@ bool OutputSelector::matches(const ItemRecord& item) const {
   return !(exclude_ && search(*exclude_, text, true));
 }
 
-std::string_view item_plain_text(const ItemRecord& item) {
+std::string item_plain_text(const ItemRecord& item) {
   if (item.full_text_status == FullTextStatus::done && non_empty(item.full_text_text)) {
     return *item.full_text_text;
   }
-  if (non_empty(item.content_text)) return *item.content_text;
+  if (non_empty(item.content_html)) return feeds::html_to_text(*item.content_html);
   if (non_empty(item.summary)) return *item.summary;
   return {};
 }

@@ -46,9 +46,9 @@ class OutputSelector {
   std::shared_ptr<const FilterPattern> exclude_;
 };
 
-/// The item's plain text: the extracted article's when full text is done, else the feed's
-/// content text, else its summary; empty when it has none.
-std::string_view item_plain_text(const ItemRecord& item);
+/// The item's plain text: the extracted article's when full text is done, else the text of the
+/// feed's content, else its summary; empty when it has none.
+std::string item_plain_text(const ItemRecord& item);
 
 /// What include/exclude see: the title, a newline, then item_plain_text, cut at
 /// max_filter_text_bytes.

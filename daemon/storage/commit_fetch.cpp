@@ -64,11 +64,13 @@ void count_outcome(CommitResult& result, const UpsertResult& upsert, bool queued
 }
 
 void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
-                 const Selection& selection, const feeds::StoryPolicy& story_policy,
-                 CommitResult& result) {
+                 const std::vector<ItemDigest>& digests, const Selection& selection,
+                 const feeds::StoryPolicy& story_policy, CommitResult& result) {
   std::unordered_set<std::string> seen_keys;
   for (const auto* item : selection.items) {
-    ItemWrite write{feed.id, item, feeds::identity_key(*item, result.identity_scheme)};
+    const auto index = static_cast<std::size_t>(item - fetch.document.items.data());
+    ItemWrite write{feed.id, item, &digests[index], &story_policy,
+                    feeds::identity_key(*item, result.identity_scheme)};
     // Only content_hash can repeat a key (identical items); the first one stands.
     if (!seen_keys.insert(write.identity_key).second) continue;
     write.queue_full_text = needs_full_text(*item, fetch.full_text);
@@ -76,8 +78,6 @@ void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
                          *item->date_published <= *feed.archive_cutoff);
     write.fetched_at = fetch.fetched_at;
     const auto upsert = upsert_item(db, write);
-    if (upsert.outcome == UpsertOutcome::inserted)
-      assign_story(db, new_item_story_input(upsert.id, *item, fetch.fetched_at), story_policy);
     count_outcome(result, upsert, write.queue_full_text);
   }
 }
@@ -128,7 +128,12 @@ CommitResult Store::commit_fetch(FeedId feed_id, const FetchCommit& fetch) {
     result.identity_scheme = feeds::choose_identity_scheme(fetch.document.items, feed.identity_scheme);
     const auto selection =
         storage::select_items(fetch.document, feed, fetch.first_fetch_item_limit);
-    storage::store_items(db_, feed, fetch, selection, options_.story_policy, result);
+    // Digests come computed off the storage thread; tests and other callers may leave them out.
+    std::vector<ItemDigest> computed;
+    if (fetch.digests.size() != fetch.document.items.size())
+      computed = digest_items(fetch.document, options_.story_policy);
+    const auto& digests = computed.empty() ? fetch.digests : computed;
+    storage::store_items(db_, feed, fetch, digests, selection, options_.story_policy, result);
     storage::update_feed(db_, feed_id, fetch, result.identity_scheme, selection.cutoff);
     storage::append_fetch_log(db_, storage::log_row(feed_id, fetch, result),
                               options_.fetch_log_per_feed);

@@ -1,5 +1,7 @@
 #include "daemon/storage/database.hpp"
 
+#include <chrono>
+#include <optional>
 #include <string_view>
 
 #include <sqlite3.h>
@@ -45,13 +47,58 @@ void configure_connection(SQLite::Database& db) {
   db.exec("PRAGMA cache_size = -4096");
 }
 
-SQLite::Database open_connection(const std::filesystem::path& path, int busy_timeout_ms) {
+// The last connection to close checkpoints and deletes the WAL; a process killed with
+// commits in it leaves frames behind. (A read-only reader may leave an empty file.)
+bool wal_left_behind(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path.string() + "-wal", error);
+  return !error && size > 0;
+}
+
+std::optional<std::int64_t> last_quick_check(SQLite::Database& db) {
+  SQLite::Statement query(db, "SELECT done_at FROM maintenance WHERE task = 'quick_check'");
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getInt64();
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool check_is_due(SQLite::Database& db, const DatabaseOptions& options) {
+  const auto last = last_quick_check(db);
+  return !last || unix_now() - *last >= options.check_interval.count() || unix_now() < *last;
+}
+
+void record_quick_check(SQLite::Database& db) {
+  SQLite::Statement record(db, R"sql(
+INSERT INTO maintenance (task, done_at) VALUES ('quick_check', ?1)
+ON CONFLICT (task) DO UPDATE SET done_at = excluded.done_at)sql");
+  record.bind(1, static_cast<int64_t>(unix_now()));
+  record.exec();
+}
+
+// quick_check reads the whole file: always in the daemon; for one-shot commands only after an
+// unclean close or when the last check is old. A check that finds damage refuses the file
+// before anything writes to it; the periodic one runs after migrating, as it needs the
+// maintenance table.
+SQLite::Database open_connection(const std::filesystem::path& path, const DatabaseOptions& options,
+                                 bool& checked) {
   try {
+    const bool unclean = wal_left_behind(path);
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.setBusyTimeout(busy_timeout_ms);
-    check_quickly(db, path);
+    db.setBusyTimeout(options.busy_timeout_ms);
+    checked = options.startup_check == StartupCheck::always || unclean;
+    if (checked) check_quickly(db, path);
     configure_connection(db);
     apply_migrations(db, path);
+    if (!checked && check_is_due(db, options)) {
+      check_quickly(db, path);
+      checked = true;
+    }
+    if (checked) record_quick_check(db);
     return db;
   } catch (const SQLite::Exception& error) {
     throw StorageError("database "s + path.string() + ": cannot open: " + error.what() +
@@ -66,8 +113,12 @@ StatementLease::~StatementLease() {
   statement_->clearBindings();
 }
 
-Database::Database(const std::filesystem::path& path, int busy_timeout_ms)
-    : path_(path), db_(open_connection(path, busy_timeout_ms)) {}
+Database::Database(const std::filesystem::path& path, const DatabaseOptions& options)
+    : path_(path),
+      db_(open_connection(path, options, checked_at_open_)),
+      checkpointer_(std::make_unique<WalCheckpointer>(path, options.checkpoint_pages)) {
+  checkpointer_->attach(db_.getHandle());
+}
 
 Database::~Database() {
   statements_.clear();

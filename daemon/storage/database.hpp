@@ -2,6 +2,7 @@
 /// One SQLite connection, opened the way security.md §3 asks (WAL, synchronous=NORMAL,
 /// foreign keys, busy timeout, quick_check at start, optimize on close), with a cache of
 /// prepared statements. Owned by Store; not thread-safe — storage has exactly one owner.
+/// The WAL is checkpointed by a WalCheckpointer thread with a connection of its own.
 
 #include <filesystem>
 #include <memory>
@@ -11,6 +12,9 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+
+#include "daemon/storage/database_options.hpp"
+#include "daemon/storage/wal_checkpointer.hpp"
 
 namespace feedd {
 
@@ -71,7 +75,7 @@ class Database {
   /// Opens (creating if absent) and checks the file, then migrates the schema. The parent
   /// folder must exist. Throws StorageError naming the file when it is not a database, fails
   /// quick_check, or has a newer schema; a damaged file is never recreated.
-  explicit Database(const std::filesystem::path& path, int busy_timeout_ms = 5000);
+  explicit Database(const std::filesystem::path& path, const DatabaseOptions& options = {});
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
   /// Runs `PRAGMA optimize` (failures ignored: the data is already committed).
@@ -93,13 +97,21 @@ class Database {
 
   /// `PRAGMA integrity_check` (and foreign_key_check): "ok", or the problems one per line.
   std::string integrity_check();
+  /// Whether opening ran quick_check (see StartupCheck).
+  bool checked_at_open() const { return checked_at_open_; }
+  /// Checkpoints the background thread has run.
+  std::uint64_t background_checkpoints() const { return checkpointer_->checkpoints_done(); }
 
   SQLite::Database& connection() { return db_; }
   const std::filesystem::path& path() const { return path_; }
 
  private:
   std::filesystem::path path_;
+  bool checked_at_open_ = false;
   SQLite::Database db_;
+  // Declared after db_: stops and closes before the writer connection, whose close then
+  // checkpoints what is left and removes the WAL.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   bool batch_open_ = false;
 

@@ -7,7 +7,7 @@ namespace {
 
 #define FEEDD_ITEM_COLUMNS                                                                   \
   "id, feed_id, identity_key, guid, url, canonical_url, orig_link, comments_url, title, "  \
-  "authors, published_at, updated_at, summary, content_html, content_text, tags, "        \
+  "authors, published_at, updated_at, summary, content_html, tags, "                      \
   "attachments, content_fingerprint, first_seen_at, last_seen_at, full_text_html, "        \
   "full_text_text, full_text_status, full_text_method, full_text_error, "                  \
   "full_text_attempts, full_text_next_attempt_at"
@@ -52,20 +52,19 @@ void read_item_content(const SQLite::Statement& row, ItemRecord& item) {
   item.updated_at = time_column(row, 11);
   item.summary = text_column(row, 12);
   item.content_html = text_column(row, 13);
-  item.content_text = text_column(row, 14);
-  item.tags = strings_from_json(row.getColumn(15).getString());
-  item.attachments = attachments_from_json(row.getColumn(16).getString());
-  item.content_fingerprint = row.getColumn(17).getString();
+  item.tags = strings_from_json(row.getColumn(14).getString());
+  item.attachments = attachments_from_json(row.getColumn(15).getString());
+  item.content_fingerprint = row.getColumn(16).getString();
 }
 
 void read_item_full_text(const SQLite::Statement& row, ItemRecord& item) {
-  item.full_text_html = text_column(row, 20);
-  item.full_text_text = text_column(row, 21);
-  item.full_text_status = full_text_status_from(text_column(row, 22));
-  item.full_text_method = text_column(row, 23);
-  item.full_text_error = text_column(row, 24);
-  item.full_text_attempts = row.getColumn(25).getInt();
-  item.full_text_next_attempt_at = time_column(row, 26);
+  item.full_text_html = text_column(row, 19);
+  item.full_text_text = text_column(row, 20);
+  item.full_text_status = full_text_status_from(text_column(row, 21));
+  item.full_text_method = text_column(row, 22);
+  item.full_text_error = text_column(row, 23);
+  item.full_text_attempts = row.getColumn(24).getInt();
+  item.full_text_next_attempt_at = time_column(row, 25);
 }
 
 ItemRecord read_item(const SQLite::Statement& row) {
@@ -79,8 +78,8 @@ ItemRecord read_item(const SQLite::Statement& row) {
   item.orig_link = text_column(row, 6);
   item.comments_url = text_column(row, 7);
   read_item_content(row, item);
-  item.first_seen_at = from_unix(row.getColumn(18).getInt64());
-  item.last_seen_at = from_unix(row.getColumn(19).getInt64());
+  item.first_seen_at = from_unix(row.getColumn(17).getInt64());
+  item.last_seen_at = from_unix(row.getColumn(18).getInt64());
   read_item_full_text(row, item);
   return item;
 }

@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "daemon/storage/columns.hpp"
-#include "feeds/dedup/identity.hpp"
+#include "daemon/storage/story_assign.hpp"
 
 namespace feedd::storage {
 namespace {
@@ -11,19 +11,22 @@ namespace {
 constexpr const char* find_item =
     "SELECT id, content_fingerprint FROM items WHERE feed_id = ?1 AND identity_key = ?2";
 
-// ?3..?17 are bound by bind_item_fields for both statements.
+// ?3..?16 are bound by bind_item_fields for both statements. A new item's row carries its story
+// from the start: written once, never passing through items_without_story.
 constexpr const char* insert_item = R"sql(
 INSERT INTO items (feed_id, identity_key, guid, url, orig_link, comments_url, title, authors,
-                   published_at, updated_at, summary, content_html, content_text, tags,
-                   attachments, content_fingerprint, first_seen_at, last_seen_at,
-                   full_text_status)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18))sql";
+                   published_at, updated_at, summary, content_html, tags, attachments,
+                   content_fingerprint, first_seen_at, last_seen_at, full_text_status,
+                   canonical_url, story_id, story_fingerprint, story_fingerprint_kind,
+                   story_words)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19,
+        ?20, ?21, ?22))sql";
 
 constexpr const char* update_item = R"sql(
 UPDATE items SET guid = ?3, url = ?4, orig_link = ?5, comments_url = ?6, title = ?7,
                  authors = ?8, published_at = ?9, updated_at = ?10, summary = ?11,
-                 content_html = ?12, content_text = ?13, tags = ?14, attachments = ?15,
-                 content_fingerprint = ?16, last_seen_at = ?17
+                 content_html = ?12, tags = ?13, attachments = ?14, content_fingerprint = ?15,
+                 last_seen_at = ?16
 WHERE id = ?1)sql";
 
 constexpr const char* touch_item = "UPDATE items SET last_seen_at = ?2 WHERE id = ?1";
@@ -35,8 +38,7 @@ std::optional<TimePoint> clamp_future(std::optional<TimePoint> date, TimePoint f
   return date;
 }
 
-void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write,
-                      const std::string& fingerprint) {
+void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
   const auto& item = *write.item;
   bind_text(statement, 3, item.id);
   bind_text(statement, 4, item.url);
@@ -48,32 +50,49 @@ void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write,
   bind_time(statement, 10, clamp_future(item.date_modified, write.fetched_at));
   bind_text(statement, 11, item.summary);
   bind_text(statement, 12, item.content_html);
-  bind_text(statement, 13, item.content_text);
-  statement.bind(14, strings_to_json(item.tags));
-  statement.bind(15, attachments_to_json(item.attachments));
-  statement.bind(16, fingerprint);
-  statement.bind(17, static_cast<int64_t>(to_unix(write.fetched_at)));
+  statement.bind(13, strings_to_json(item.tags));
+  statement.bind(14, attachments_to_json(item.attachments));
+  statement.bind(15, write.digest->content_fingerprint);
+  statement.bind(16, static_cast<int64_t>(to_unix(write.fetched_at)));
 }
 
-ItemId insert_new_item(Database& db, const ItemWrite& write, const std::string& fingerprint) {
-  auto insert = db.statement(insert_item);
-  insert->bind(1, static_cast<int64_t>(write.feed_id));
-  insert->bind(2, write.identity_key);
-  bind_item_fields(*insert, write, fingerprint);
-  if (write.queue_full_text) {
-    insert->bind(18, "pending");
-  } else {
-    insert->bind(18);
+void bind_story_fields(SQLite::Statement& statement, const StoryPlacement& placement) {
+  const auto& fingerprint = placement.fingerprint;
+  bind_text(statement, 18, fingerprint.url_key);
+  statement.bind(19, static_cast<int64_t>(placement.story_id));
+  statement.bind(20, static_cast<int64_t>(fingerprint.fingerprint));
+  statement.bind(21, static_cast<int>(fingerprint.kind));
+  statement.bind(22, static_cast<int64_t>(fingerprint.words));
+}
+
+ItemId insert_new_item(Database& db, const ItemWrite& write) {
+  const auto& policy = *write.story_policy;
+  const auto placement =
+      place_new_item(db, write.digest->story, new_item_story_date(*write.item, write.fetched_at),
+                     write.fetched_at, policy);
+  ItemId id = 0;
+  {
+    auto insert = db.statement(insert_item);
+    insert->bind(1, static_cast<int64_t>(write.feed_id));
+    insert->bind(2, write.identity_key);
+    bind_item_fields(*insert, write);
+    if (write.queue_full_text) {
+      insert->bind(17, "pending");
+    } else {
+      insert->bind(17);
+    }
+    bind_story_fields(*insert, placement);
+    insert->exec();
+    id = db.connection().getLastInsertRowid();
   }
-  insert->exec();
-  return db.connection().getLastInsertRowid();
+  finish_placement(db, id, placement, policy);
+  return id;
 }
 
-void update_changed_item(Database& db, ItemId id, const ItemWrite& write,
-                         const std::string& fingerprint) {
+void update_changed_item(Database& db, ItemId id, const ItemWrite& write) {
   auto update = db.statement(update_item);
   update->bind(1, static_cast<int64_t>(id));
-  bind_item_fields(*update, write, fingerprint);
+  bind_item_fields(*update, write);
   update->exec();
 }
 
@@ -87,7 +106,6 @@ void touch_unchanged_item(Database& db, ItemId id, TimePoint fetched_at) {
 }  // namespace
 
 UpsertResult upsert_item(Database& db, const ItemWrite& write) {
-  const auto fingerprint = feeds::content_fingerprint(*write.item);
   std::optional<ItemId> existing;
   std::string stored_fingerprint;
   {
@@ -100,9 +118,9 @@ UpsertResult upsert_item(Database& db, const ItemWrite& write) {
     }
   }
   if (!existing && !write.may_insert) return {UpsertOutcome::skipped, 0};
-  if (!existing) return {UpsertOutcome::inserted, insert_new_item(db, write, fingerprint)};
-  if (stored_fingerprint != fingerprint) {
-    update_changed_item(db, *existing, write, fingerprint);
+  if (!existing) return {UpsertOutcome::inserted, insert_new_item(db, write)};
+  if (stored_fingerprint != write.digest->content_fingerprint) {
+    update_changed_item(db, *existing, write);
     return {UpsertOutcome::updated, *existing};
   }
   touch_unchanged_item(db, *existing, write.fetched_at);

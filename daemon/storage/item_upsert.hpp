@@ -19,15 +19,17 @@ struct UpsertResult {
 struct ItemWrite {
   FeedId feed_id = 0;
   const feeds::Item* item = nullptr;
+  const ItemDigest* digest = nullptr;  ///< digest_items() of the item
+  const feeds::StoryPolicy* story_policy = nullptr;
   std::string identity_key;
   bool queue_full_text = false;
   bool may_insert = true;  ///< false: update it if stored, but do not add it (archive items)
   TimePoint fetched_at{};
 };
 
-/// New key → insert (first_seen_at = fetched_at); same key with another content fingerprint →
-/// update in place; same fingerprint → only last_seen_at; new but !may_insert → skipped.
-/// Call inside a write transaction.
+/// New key → insert (first_seen_at = fetched_at) into its story (place_new_item); same key with
+/// another content fingerprint → update in place; same fingerprint → only last_seen_at; new but
+/// !may_insert → skipped. Call inside a write transaction.
 UpsertResult upsert_item(Database& db, const ItemWrite& write);
 
 }  // namespace feedd::storage

@@ -155,7 +155,21 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 2> all_migrations{schema_v1, schema_v2};
+// maintenance: when quick_check last ran (unix seconds); Database runs it at open only when
+// the last one is old or the previous run did not close the database cleanly (one-shot
+// commands; the daemon checks at every start).
+constexpr std::string_view schema_v3 = R"sql(
+CREATE TABLE maintenance (
+  task    TEXT PRIMARY KEY,  -- 'quick_check'
+  done_at INTEGER NOT NULL
+) STRICT;
+
+-- The text of content_html is derived where it is needed (filters, fingerprints); storing it
+-- made every item ~40% larger on disk and in the WAL.
+ALTER TABLE items DROP COLUMN content_text;
+)sql";
+
+constexpr std::array<std::string_view, 3> all_migrations{schema_v1, schema_v2, schema_v3};
 
 int stored_schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "daemon/config/config.hpp"
+#include "daemon/storage/database_options.hpp"
+#include "daemon/storage/item_digest.hpp"
 #include "feeds/dedup/identity.hpp"
 #include "feeds/dedup/story_match.hpp"
 #include "feeds/model/feed.hpp"
@@ -83,6 +85,9 @@ struct FetchCommit {
   /// On a feed's first stored document only the newest this many items are kept, not the
   /// publisher's whole archive.
   std::size_t first_fetch_item_limit = 50;
+  /// digest_items(document, the Store's story policy), computed off the storage thread; when
+  /// empty, commit_fetch computes it.
+  std::vector<ItemDigest> digests;
 };
 
 /// What commit_fetch() did.
@@ -138,8 +143,7 @@ struct ItemRecord {
   std::optional<TimePoint> published_at;
   std::optional<TimePoint> updated_at;
   std::optional<std::string> summary;
-  std::optional<std::string> content_html;
-  std::optional<std::string> content_text;
+  std::optional<std::string> content_html;  ///< its text is derived when needed, not stored
   std::vector<std::string> tags;
   std::vector<feeds::Attachment> attachments;
   std::string content_fingerprint;
@@ -228,7 +232,7 @@ struct StorySources {
 
 /// Tuning of the Store; the defaults suit the daemon.
 struct StoreOptions {
-  int busy_timeout_ms = 5000;
+  DatabaseOptions database;  ///< busy timeout, startup check, checkpoint size
   int fetch_log_per_feed = 100;  ///< fetch_log rows kept per feed
   int full_text_max_attempts = 4;
   std::chrono::seconds full_text_retry_delay{std::chrono::minutes(15)};  ///< doubles per attempt

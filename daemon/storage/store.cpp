@@ -34,7 +34,7 @@ std::string FeedRecord::display_title() const {
 }
 
 Store::Store(const std::filesystem::path& path, StoreOptions options)
-    : db_(path, options.busy_timeout_ms), options_(std::move(options)) {
+    : db_(path, options.database), options_(std::move(options)) {
   storage::run_operation(path.string(), "backfill_stories", [&] {
     storage::backfill_stories(db_, options_.story_policy,
                               static_cast<std::size_t>(std::max(1, options_.story_backfill_batch)));

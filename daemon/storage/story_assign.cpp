@@ -38,6 +38,8 @@ constexpr const char* delete_story = "DELETE FROM stories WHERE id = ?1";
 constexpr const char* insert_story =
     "INSERT INTO stories (primary_item_id, created_at) VALUES (?1, ?2)";
 
+constexpr const char* set_story_primary = "UPDATE stories SET primary_item_id = ?2 WHERE id = ?1";
+
 constexpr const char* update_item_story = R"sql(
 UPDATE items SET canonical_url = ?2, story_id = ?3, story_fingerprint = ?4,
                  story_fingerprint_kind = ?5, story_words = ?6
@@ -97,9 +99,9 @@ std::optional<ItemId> story_by_bands(Database& db, ItemId id,
   return earliest;
 }
 
-ItemId start_story(Database& db, ItemId id, TimePoint seen_at) {
+ItemId start_story(Database& db, std::optional<ItemId> id, TimePoint seen_at) {
   auto insert = db.statement(insert_story);
-  insert->bind(1, static_cast<int64_t>(id));
+  bind_int(*insert, 1, id);
   insert->bind(2, static_cast<int64_t>(to_unix(seen_at)));
   insert->exec();
   return db.connection().getLastInsertRowid();
@@ -139,10 +141,32 @@ std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, I
 
 }  // namespace
 
-StoryInput new_item_story_input(ItemId id, const feeds::Item& item, TimePoint fetched_at) {
+TimePoint new_item_story_date(const feeds::Item& item, TimePoint fetched_at) {
   auto date = item.date_published.value_or(fetched_at);
   if (date > fetched_at + std::chrono::days(1)) date = fetched_at;
-  return {id, &item, date, fetched_at};
+  return date;
+}
+
+StoryPlacement place_new_item(Database& db, feeds::StoryFingerprint fingerprint, TimePoint date,
+                              TimePoint seen_at, const feeds::StoryPolicy& policy) {
+  fingerprint.date = date;
+  // No item has id 0: nothing is excluded from the search for the item not yet inserted.
+  auto story = story_by_url(db, 0, fingerprint.url_key);
+  if (!story) story = story_by_bands(db, 0, fingerprint, policy);
+  const bool starts_story = !story;
+  if (!story) story = start_story(db, std::nullopt, seen_at);
+  return {*story, starts_story, std::move(fingerprint)};
+}
+
+void finish_placement(Database& db, ItemId item_id, const StoryPlacement& placement,
+                      const feeds::StoryPolicy& policy) {
+  if (placement.starts_story) {
+    auto update = db.statement(set_story_primary);
+    update->bind(1, static_cast<int64_t>(placement.story_id));
+    update->bind(2, static_cast<int64_t>(item_id));
+    update->exec();
+  }
+  index_bands(db, item_id, placement.fingerprint, policy);
 }
 
 ItemId assign_story(Database& db, const StoryInput& input, const feeds::StoryPolicy& policy) {

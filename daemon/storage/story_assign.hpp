@@ -21,9 +21,28 @@ struct StoryInput {
   TimePoint seen_at{};  ///< first_seen_at
 };
 
-/// The input for an item just inserted by a fetch at `fetched_at`; its date is clamped as
-/// upsert_item clamps published_at (a date over a day ahead is the fetch time).
-StoryInput new_item_story_input(ItemId id, const feeds::Item& item, TimePoint fetched_at);
+/// The date a new item fetched at `fetched_at` is matched by: published_at clamped as
+/// upsert_item clamps it (a date over a day ahead is the fetch time), else the fetch time.
+TimePoint new_item_story_date(const feeds::Item& item, TimePoint fetched_at);
+
+/// Where a new item goes, decided before it is inserted so its row is written once.
+struct StoryPlacement {
+  ItemId story_id = 0;
+  bool starts_story = false;            ///< a story started for it, primary still unset
+  feeds::StoryFingerprint fingerprint;  ///< with its date
+};
+
+/// Finds the earliest story holding a stored item that same_story matches (canonical URL, else
+/// fingerprint bands within the window), or starts a story without a primary. The item is then
+/// inserted with the placement's columns, and finish_placement called. Inside a write
+/// transaction.
+StoryPlacement place_new_item(Database& db, feeds::StoryFingerprint fingerprint, TimePoint date,
+                              TimePoint seen_at, const feeds::StoryPolicy& policy);
+
+/// After inserting the placed item as `item_id`: makes it the primary of the story it started
+/// and indexes its fingerprint bands.
+void finish_placement(Database& db, ItemId item_id, const StoryPlacement& placement,
+                      const feeds::StoryPolicy& policy);
 
 /// Joins the item to the earliest story holding a stored item that same_story matches (by
 /// canonical URL, else by fingerprint bands within the window), or starts a new story with the

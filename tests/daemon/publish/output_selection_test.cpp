@@ -53,7 +53,7 @@ TEST_F(OutputSelection, IncludeMatchesTitleOrTextAndExcludeWins) {
   commit_items(store_, ids_[0], {item_at("a", 1, "Rust 2024 released"), item_at("b", 2, "Weather"),
                                  item_at("c", 3, "Sponsored: RUST course"), item_at("d", 4, "Plain")});
   feeds::Item in_text = item_at("e", 5, "Language news");
-  in_text.content_text = "A long story about rust and C++ interop.";
+  in_text.content_html = "<p>A long story about <b>rust</b> and C++ interop.</p>";
   commit_items(store_, ids_[1], {in_text});
   EXPECT_EQ(select(make_output("f", {}, "(?i)rust", "(?i)sponsored")),
             (std::vector<std::string>{"e", "a"}));
@@ -133,11 +133,11 @@ TEST(OutputSelectorFilterText, PrefersTheArticleThenContentThenSummary) {
   item.title = "T";
   item.summary = "summary";
   EXPECT_EQ(item_filter_text(item), "T\nsummary");
-  item.content_text = "content";
-  EXPECT_EQ(item_filter_text(item), "T\ncontent");
+  item.content_html = "<p>content &amp; more</p>";
+  EXPECT_EQ(item_filter_text(item), "T\ncontent & more") << "the text of the HTML";
   item.full_text_text = "article";
   item.full_text_status = FullTextStatus::failed;
-  EXPECT_EQ(item_filter_text(item), "T\ncontent") << "only a done extraction counts";
+  EXPECT_EQ(item_filter_text(item), "T\ncontent & more") << "only a done extraction counts";
   item.full_text_status = FullTextStatus::done;
   EXPECT_EQ(item_filter_text(item), "T\narticle");
 }
@@ -145,7 +145,7 @@ TEST(OutputSelectorFilterText, PrefersTheArticleThenContentThenSummary) {
 TEST(OutputSelectorFilterText, IsCutWithoutSplittingACharacter) {
   ItemRecord item;
   // "\n" + text puts the two bytes of the é on both sides of the cut.
-  item.content_text = std::string(max_filter_text_bytes - 2, 'a') + "\xC3\xA9" + "tail";
+  item.content_html = std::string(max_filter_text_bytes - 2, 'a') + "\xC3\xA9" + "tail";
   const auto text = item_filter_text(item);
   EXPECT_EQ(text.size(), max_filter_text_bytes - 1);
   EXPECT_EQ(text.back(), 'a');
@@ -153,10 +153,10 @@ TEST(OutputSelectorFilterText, IsCutWithoutSplittingACharacter) {
 
 TEST(OutputSelectorRegex, GreedyPatternsOnALongArticleAreQuick) {
   ItemRecord item;
-  item.content_text = std::string(1 << 20, 'x') + " needle";
+  item.content_html = std::string(1 << 20, 'x') + " needle";
   const OutputSelector greedy(make_output("greedy", {}, ".*needle"));
   EXPECT_FALSE(greedy.matches(item)) << "the needle lies beyond the filtered start";
-  item.content_text = "some words\nand a needle in the second line";
+  item.content_html = "<p>some words</p><p>and a needle in the second line</p>";
   EXPECT_TRUE(greedy.matches(item));
   const OutputSelector exclude(make_output("ex", {}, std::nullopt, "(?i).*NEEDLE.*"));
   EXPECT_FALSE(exclude.matches(item));

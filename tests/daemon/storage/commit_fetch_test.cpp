@@ -63,7 +63,6 @@ TEST_F(CommitFetch, KeepsEveryFieldOfAnItem) {
   EXPECT_EQ(stored.published_at, item.date_published);
   EXPECT_EQ(stored.updated_at, item.date_modified);
   EXPECT_EQ(stored.content_html, item.content_html);
-  EXPECT_EQ(stored.content_text, item.content_text);
   EXPECT_EQ(stored.summary, item.summary);
   EXPECT_EQ(stored.orig_link, item.orig_link);
   EXPECT_EQ(stored.comments_url, item.comments_url);

@@ -3,7 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "daemon/storage/migrations.hpp"
 #include "storage_test_support.hpp"
@@ -157,6 +159,94 @@ TEST(Database, CachesPreparedStatements) {
   // Reset and unbound by the end of the first lease: runs again, with the parameter NULL.
   ASSERT_TRUE(again->executeStep());
   EXPECT_EQ(again->getColumn(0).getInt(), 0);
+}
+
+DatabaseOptions one_shot() {
+  DatabaseOptions options;
+  options.startup_check = StartupCheck::when_needed;
+  return options;
+}
+
+std::int64_t recorded_check(const std::filesystem::path& path) {
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  return raw.execAndGet("SELECT done_at FROM maintenance WHERE task = 'quick_check'").getInt64();
+}
+
+TEST(DatabaseStartupCheck, TheDaemonChecksAtEveryOpenOneShotCommandsOnlyWhenDue) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  { EXPECT_TRUE(Database(path, one_shot()).checked_at_open()) << "never checked before"; }
+  { EXPECT_FALSE(Database(path, one_shot()).checked_at_open()) << "clean close, checked just now"; }
+  { EXPECT_TRUE(Database(path).checked_at_open()) << "StartupCheck::always"; }
+}
+
+TEST(DatabaseStartupCheck, ChecksAfterAnUncleanClose) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  { Database db(path); }
+  // Another connection still holds the file, with its writes in the WAL: what a killed
+  // process leaves behind.
+  SQLite::Database other(path, SQLite::OPEN_READWRITE);
+  other.exec("PRAGMA journal_mode = WAL");
+  other.exec("INSERT INTO feeds (url, subscribed_url, created_at) VALUES ('a', 'a', 0)");
+  ASSERT_TRUE(std::filesystem::exists(path.string() + "-wal"));
+  EXPECT_TRUE(Database(path, one_shot()).checked_at_open());
+}
+
+TEST(DatabaseStartupCheck, ChecksWhenTheLastCheckIsOlderThanTheInterval) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  { Database db(path); }
+  const auto two_days_ago = recorded_check(path) - 2 * 86400;
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE maintenance SET done_at = " + std::to_string(two_days_ago));
+  }
+  { EXPECT_TRUE(Database(path, one_shot()).checked_at_open()); }
+  EXPECT_GT(recorded_check(path), two_days_ago + 86400) << "the new check is recorded";
+  { EXPECT_FALSE(Database(path, one_shot()).checked_at_open()); }
+}
+
+TEST(DatabaseStartupCheck, ADueCheckRefusesADamagedFile) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  {
+    Store store(path);
+    store.sync_feeds({{"https://example.org/feed.xml", {}, {}}}, base_time);
+    store.commit_fetch(1, make_fetch(numbered_items(0, 200)));
+  }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE maintenance SET done_at = 0");
+  }
+  overwrite(path, 2 * 4096, std::string(2 * 4096, '\xff'));
+  const auto message = open_error([&] { Database db(path, one_shot()); });
+  EXPECT_THAT(message, HasSubstr(path.string()));
+  EXPECT_THAT(message, ::testing::AnyOf(HasSubstr("damaged"), HasSubstr("malformed")));
+}
+
+TEST(DatabaseCheckpoint, RunsOnABackgroundThread) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  DatabaseOptions options;
+  options.checkpoint_pages = 100;
+  Database db(path, options);
+  const std::string row(4000, 'x');
+  // 2000 commits of a page each: 20 times the threshold.
+  for (int i = 0; i < 2000; ++i) {
+    auto transaction = db.begin_write();
+    SQLite::Statement insert(db.connection(), "INSERT INTO maintenance (task, done_at) VALUES (?1, 0)");
+    insert.bind(1, std::to_string(i) + row);
+    insert.exec();
+    transaction.commit();
+  }
+  // The writer never checkpoints: only the background thread moves pages into the file.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(path) < (4u << 20) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_GT(std::filesystem::file_size(path), 4u << 20) << "pages reached the database file";
+  EXPECT_GT(db.background_checkpoints(), 0u);
+  EXPECT_EQ(db.integrity_check(), "ok");
 }
 
 }  // namespace

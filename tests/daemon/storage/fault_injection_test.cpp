@@ -58,7 +58,7 @@ int fail_every_write_in_turn(const std::filesystem::path& path, Operation&& oper
 StoreOptions options_with(int fetch_log_per_feed, int busy_timeout_ms) {
   StoreOptions options;
   options.fetch_log_per_feed = fetch_log_per_feed;
-  options.busy_timeout_ms = busy_timeout_ms;
+  options.database.busy_timeout_ms = busy_timeout_ms;
   return options;
 }
 

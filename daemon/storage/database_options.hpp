@@ -1,0 +1,22 @@
+#pragma once
+/// How Database opens and maintains its file.
+#include <chrono>
+
+namespace feedd {
+
+/// When opening runs `PRAGMA quick_check`, which reads every page of the file.
+enum class StartupCheck {
+  always,       ///< on every open: the daemon, which opens once and runs for weeks
+  when_needed,  ///< after an unclean close (a WAL file was left behind), or when the last
+                ///< check is older than DatabaseOptions::check_interval: one-shot commands
+};
+
+struct DatabaseOptions {
+  int busy_timeout_ms = 5000;
+  StartupCheck startup_check = StartupCheck::always;
+  std::chrono::seconds check_interval = std::chrono::hours(24);
+  /// WAL frames (pages) after which the background thread checkpoints: SQLite's default.
+  int checkpoint_pages = 1000;
+};
+
+}  // namespace feedd

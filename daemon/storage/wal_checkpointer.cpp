@@ -1,0 +1,82 @@
+#include "daemon/storage/wal_checkpointer.hpp"
+
+#include <sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include "daemon/storage/storage_error.hpp"
+
+namespace feedd {
+
+WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshold)
+    : threshold_(threshold), path_(path.string()) {
+  if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    std::string message = connection_ ? sqlite3_errmsg(connection_) : "out of memory";
+    sqlite3_close(connection_);
+    throw StorageError("database " + path_ + ": cannot open the checkpoint connection: " + message);
+  }
+  sqlite3_busy_timeout(connection_, 5000);
+  // A connection learns the file is in WAL mode when it first reads it; until then a
+  // checkpoint is a silent no-op.
+  if (sqlite3_exec(connection_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    std::string message = sqlite3_errmsg(connection_);
+    sqlite3_close(connection_);
+    throw StorageError("database " + path_ + ": cannot open the checkpoint connection: " + message);
+  }
+  thread_ = std::thread([this] { run(); });
+}
+
+WalCheckpointer::~WalCheckpointer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+  sqlite3_close(connection_);
+}
+
+void WalCheckpointer::attach(sqlite3* writer) { sqlite3_wal_hook(writer, &on_commit, this); }
+
+std::uint64_t WalCheckpointer::checkpoints_done() const {
+  std::lock_guard lock(mutex_);
+  return done_;
+}
+
+int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int frames) {
+  auto* checkpointer = static_cast<WalCheckpointer*>(self);
+  if (frames >= checkpointer->threshold_) checkpointer->request();
+  return SQLITE_OK;
+}
+
+void WalCheckpointer::request() {
+  {
+    std::lock_guard lock(mutex_);
+    requested_ = true;
+  }
+  wake_.notify_one();
+}
+
+void WalCheckpointer::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return requested_ || stopping_; });
+    if (stopping_) return;
+    requested_ = false;
+    lock.unlock();
+    checkpoint_once();
+    lock.lock();
+    ++done_;
+  }
+}
+
+void WalCheckpointer::checkpoint_once() {
+  // PASSIVE: copies what no reader still needs and never blocks the writer; what it leaves
+  // is copied by the next request (the writer keeps asking while the WAL stays long).
+  const int rc = sqlite3_wal_checkpoint_v2(connection_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                           nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+    spdlog::warn("database {}: background checkpoint failed: {}", path_, sqlite3_errmsg(connection_));
+  }
+}
+
+}  // namespace feedd
