@@ -3,6 +3,8 @@
 /// fetch caps, then the full-text queue drained.
 
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <boost/asio/awaitable.hpp>
@@ -23,10 +25,12 @@ struct PollSummary {
   std::vector<RefreshReport> failures;
 };
 
-/// A feed to poll: its id and URL (the URL picks its host's fetch slot).
+/// A feed to poll: its id and URL (the URL picks its host's fetch slot), and its stored record
+/// when the caller read them all at once (else each is read when its turn comes).
 struct FeedRef {
   FeedId id = 0;
   std::string url;
+  std::optional<FeedRecord> record;
 };
 
 /// Called after each feed with the number done so far and that feed's report.

@@ -223,11 +223,16 @@ asio::awaitable<std::optional<RefreshReport>> follow_discovered_feed(PollContext
 
 }  // namespace
 
-asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context) {
-  auto feed = co_await context.storage.run([feed_id](Store& store) { return store.feed_by_id(feed_id); });
-  if (!feed) throw std::runtime_error("refresh: no feed with id " + std::to_string(feed_id));
+asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context,
+                                            HostLimiter::Permit* fetch_permit, const FeedRecord* known) {
   Attempt attempt;
-  attempt.feed = std::move(*feed);
+  if (known) {
+    attempt.feed = *known;
+  } else {
+    auto feed = co_await context.storage.run([feed_id](Store& store) { return store.feed_by_id(feed_id); });
+    if (!feed) throw std::runtime_error("refresh: no feed with id " + std::to_string(feed_id));
+    attempt.feed = std::move(*feed);
+  }
   attempt.started_at = context.clock.now();
 
   FetchRequest request;
@@ -235,6 +240,8 @@ asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context
   request.etag = attempt.feed.etag;
   request.last_modified = attempt.feed.last_modified;
   auto fetched = co_await context.http.fetch(std::move(request));
+  const bool bookkeeping_only = !fetched || fetched->not_modified;
+  if (bookkeeping_only && fetch_permit) fetch_permit->release();
   if (!fetched) {
     const auto& error = fetched.error();
     std::string kind = to_string(error.kind);

@@ -27,6 +27,13 @@ struct RefreshReport {
 /// Fetches the feed conditionally, parses it on the worker pool and stores the outcome (items
 /// and the feed's new state in one transaction, or the failure), with the next poll planned.
 /// Transport, HTTP and parse failures are reported, not thrown; storage errors throw.
-boost::asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context);
+/// `fetch_permit`, when given, is the caller's host permit: it is released as soon as the
+/// exchange ends in a 304 or a transport/HTTP failure, whose bookkeeping then waits for the
+/// storage thread without holding the host's slot (a document keeps it until stored, which
+/// bounds the documents in memory). `known`, when given, is the feed's stored record read
+/// beforehand (a poll pass reads all of them in one query), else it is read here.
+boost::asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context,
+                                                   HostLimiter::Permit* fetch_permit = nullptr,
+                                                   const FeedRecord* known = nullptr);
 
 }  // namespace feedd

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <random>
+#include <unordered_map>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -57,8 +58,15 @@ std::vector<FeedRef> prepare_feeds(Store& store, const Config& config, const std
     for (const auto& url : named) subscriptions.push_back(Subscription{url, std::nullopt, {}});
   }
   auto ids = named.empty() ? store.sync_feeds(subscriptions, now) : store.add_feeds(subscriptions, now);
+  // One query for every feed's state instead of one storage round trip per feed.
+  std::unordered_map<FeedId, FeedRecord> records;
+  for (auto& record : store.list_feeds()) records.emplace(record.id, std::move(record));
   std::vector<FeedRef> feeds;
-  for (std::size_t i = 0; i < ids.size(); ++i) feeds.push_back(FeedRef{ids[i], subscriptions[i].url});
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto found = records.find(ids[i]);
+    feeds.push_back(FeedRef{ids[i], subscriptions[i].url, std::nullopt});
+    if (found != records.end()) feeds.back().record = std::move(found->second);
+  }
   return feeds;
 }
 

@@ -96,6 +96,41 @@ TEST(PollCommand, FollowsTheFeedAWebPageAdvertisesAndSaysSo) {
   EXPECT_EQ(query_column(database, "SELECT url FROM feeds"), std::vector<std::string>{server.url("/blog/feed.xml")});
 }
 
+// More feeds than lanes (4 per fetch slot: 8 here), listed host by host: every feed is polled
+// once, and the second pass sends every one a conditional request from the records it read
+// in one query.
+TEST(PollCommand, PollsEveryFeedOfAListLongerThanItsLanesOnceAndConditionallyAfter) {
+  FixtureServer first_host;
+  FixtureServer second_host;
+  std::string urls;
+  for (int i = 0; i < 60; ++i) {
+    for (auto* server : {&first_host, &second_host}) {
+      const auto path = "/f" + std::to_string(i) + ".xml";
+      serve_feed_with_etag(*server, path, teaser_feed(server->url("/a" + std::to_string(i)), 1));
+      urls += server->url(path) + "\n";
+    }
+  }
+  TempFolder folder;
+  const std::string database = folder.path() + "/feedd.db";
+  const auto urls_file = folder.write("urls.txt", urls);
+  const auto config = folder.write("feedd.toml", "[poll]\nconcurrency = 2\nper_host = 1\n");
+  std::vector<std::string> arguments{"poll", "-c", config, "--urls", urls_file, "--database", database,
+                                     "--no-full-text"};
+  auto cold = run_feedd(arguments);
+  ASSERT_EQ(cold.exit_code, 0) << cold.err;
+  EXPECT_NE(cold.out.find("polled 120 feeds: 120 ok"), std::string::npos) << cold.out;
+  auto warm = run_feedd(arguments);
+  ASSERT_EQ(warm.exit_code, 0) << warm.err;
+  EXPECT_NE(warm.out.find("polled 120 feeds: 0 ok, 120 not modified"), std::string::npos) << warm.out;
+  for (auto* server : {&first_host, &second_host}) {
+    const auto requests = server->requests();
+    ASSERT_EQ(requests.size(), 120u) << "each of 60 feeds, twice";
+    std::size_t conditional = 0;
+    for (const auto& request : requests) conditional += request.header("If-None-Match").has_value();
+    EXPECT_EQ(conditional, 60u);
+  }
+}
+
 TEST(PollCommand, AdoptsTheUrlAtTheEndOfAPermanentRedirect) {
   FixtureServer server;
   server.on("/old.xml", FixtureResponse{.status = 301, .headers = {{"Location", "/moved/new.xml"}}});
