@@ -34,6 +34,9 @@ struct PollContext {
   /// The Store's story policy ([dedup], fixed until a restart): item digests are computed with
   /// it on the worker pool.
   feeds::StoryPolicy story_policy = {};
+  /// Parsed documents that may wait for the storage thread after giving their host slot back
+  /// (one key, as many slots as documents); none: a document keeps its host slot until stored.
+  HostLimiter* store_backlog = nullptr;
 };
 
 }  // namespace feedd

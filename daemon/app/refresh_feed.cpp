@@ -27,6 +27,7 @@ PollOutcome poll_outcome_of(const FetchError& error) {
 struct Attempt {
   FeedRecord feed;
   TimePoint started_at;
+  HostLimiter::Permit* host_permit = nullptr;  ///< the caller's, when it lets us release it
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 
   milliseconds elapsed() const {
@@ -152,7 +153,7 @@ asio::awaitable<std::optional<std::string>> adopt_redirect(PollContext& context,
 }
 
 asio::awaitable<RefreshReport> store_document(PollContext& context, const Attempt& attempt,
-                                              const FetchResponse& response, feeds::Feed& document) {
+                                              FetchResponse& response, feeds::Feed& document) {
   auto stats = stats_after_document(attempt.feed, document, response);
   PollOutcome outcome{Kind::ok, std::nullopt};
   auto plan = plan_for(context, attempt, stats, outcome);
@@ -172,6 +173,14 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   commit.first_fetch_item_limit = context.first_fetch_item_limit;
   auto digest = [&commit, &context] { return digest_items(commit.document, context.story_policy); };
   commit.digests = co_await context.cpu.run(digest);
+  // Storing needs no connection to the host: its slot goes back once the document has a place
+  // in the bounded backlog, which caps the parsed documents held in memory.
+  HostLimiter::Permit backlog_slot;
+  if (attempt.host_permit && context.store_backlog) {
+    std::string().swap(response.body);  // parsed: only the document waits
+    backlog_slot = co_await context.store_backlog->acquire("documents");
+    attempt.host_permit->release();
+  }
   auto result = co_await context.storage.write(
       [&attempt, &commit](Store& store) { return store.commit_fetch(attempt.feed.id, commit); });
   announce_fetch(context, {.feed_id = attempt.feed.id,
@@ -205,7 +214,7 @@ asio::awaitable<std::optional<RefreshReport>> follow_discovered_feed(PollContext
   request.url = feed_url;
   auto fetched = co_await context.http.fetch(std::move(request));
   if (!fetched || fetched->not_modified) co_return std::nullopt;
-  const auto& response = fetched.value();
+  auto& response = fetched.value();
   auto parse = [&response, limits = context.parse_limits] {
     return feeds::parse_feed(feeds::ParseRequest{response.body, response.final_url, response.content_type, limits});
   };
@@ -226,6 +235,7 @@ asio::awaitable<std::optional<RefreshReport>> follow_discovered_feed(PollContext
 asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context,
                                             HostLimiter::Permit* fetch_permit, const FeedRecord* known) {
   Attempt attempt;
+  attempt.host_permit = fetch_permit;
   if (known) {
     attempt.feed = *known;
   } else {

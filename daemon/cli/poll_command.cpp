@@ -100,6 +100,8 @@ int run_poll(const PollRun& run) {
                       .jitter = [&random] { return std::uniform_real_distribution<double>(0, 1)(random); },
                       .full_text = run.full_text};
   context.story_policy = story_policy(run.config.dedup);
+  HostLimiter store_backlog(run.config.poll.per_host * 4, run.config.poll.per_host * 4);
+  context.store_backlog = &store_backlog;
   std::optional<PollSummary> summary;
   std::exception_ptr failure;
   asio::co_spawn(io, poll_feeds_once(feeds, context, run.config.fulltext.concurrency, progress_printer()),
