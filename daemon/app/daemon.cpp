@@ -38,6 +38,7 @@ public:
         site_rules_(load_configured_site_rules(config)),
         http_(io_.get_executor(), http_client_options(config)),
         limiter_(config.poll.concurrency, config.poll.per_host),
+        store_backlog_(4 * config.poll.per_host, 4 * config.poll.per_host),
         storage_(open_store(config.daemon.database, config.dedup)),
         context_{.http = http_,
                  .limiter = limiter_,
@@ -49,7 +50,8 @@ public:
                  .jitter = [this] { return std::uniform_real_distribution<double>(0, 1)(random_); },
                  .full_text = config.fulltext.enabled,
                  .events = &web_},
-        scheduler_(io_.get_executor(), clock_, limiter_, [this](FeedId id) { return refresh(id); },
+        scheduler_(io_.get_executor(), clock_, limiter_,
+                   [this](FeedId id, HostLimiter::Permit& permit) { return refresh(id, permit); },
                    scheduler_options()),
         full_text_(io_.get_executor(), context_, config.fulltext.concurrency),
         housekeeper_(io_.get_executor(), context_),
@@ -59,6 +61,7 @@ public:
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         grace_(io_) {
     context_.story_policy = story_policy(config.dedup);
+    context_.store_backlog = &store_backlog_;
   }
 
   int run() {
@@ -87,8 +90,8 @@ private:
     return options;
   }
 
-  asio::awaitable<RefreshResult> refresh(FeedId id) {
-    auto report = co_await refresh_feed(id, context_);
+  asio::awaitable<RefreshResult> refresh(FeedId id, HostLimiter::Permit& permit) {
+    auto report = co_await refresh_feed(id, context_, &permit);
     if (!report.full_text_items.empty()) full_text_.wake();
     co_return report.schedule;
   }
@@ -204,6 +207,7 @@ private:
   std::optional<LoadedSiteRules> site_rules_;
   HttpClient http_;
   HostLimiter limiter_;
+  HostLimiter store_backlog_;  ///< parsed documents waiting for storage without a host slot
   WorkerPool cpu_{2};
   StorageOwner storage_;
   PollContext context_;

@@ -100,7 +100,7 @@ int run_poll(const PollRun& run) {
                       .jitter = [&random] { return std::uniform_real_distribution<double>(0, 1)(random); },
                       .full_text = run.full_text};
   context.story_policy = story_policy(run.config.dedup);
-  HostLimiter store_backlog(run.config.poll.per_host * 4, run.config.poll.per_host * 4);
+  HostLimiter store_backlog(4 * run.config.poll.per_host, 4 * run.config.poll.per_host);
   context.store_backlog = &store_backlog;
   std::optional<PollSummary> summary;
   std::exception_ptr failure;

@@ -91,7 +91,7 @@ asio::awaitable<void> Scheduler::poll_feed(FeedId id, std::string host, std::uin
   auto permit = co_await limiter_.acquire(std::move(host));
   RefreshResult result;
   try {
-    result = co_await refresher_(id);
+    result = co_await refresher_(id, permit);
   } catch (const boost::system::system_error& e) {
     if (stopping_ && e.code() == asio::error::operation_aborted) throw;
     result = failed_refresh(id, e.what());

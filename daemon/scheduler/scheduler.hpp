@@ -56,8 +56,9 @@ struct RefreshResult {
 };
 
 /// Fetches, parses and stores one feed. Normal failures are outcomes, not exceptions; an
-/// exception still reschedules the feed with backoff.
-using Refresher = std::function<boost::asio::awaitable<RefreshResult>(FeedId)>;
+/// exception still reschedules the feed with backoff. The permit is the feed's host slot,
+/// held for the call; the refresher may release it early, once it needs no connection.
+using Refresher = std::function<boost::asio::awaitable<RefreshResult>(FeedId, HostLimiter::Permit&)>;
 
 struct SchedulerOptions {
   /// Longest sleep before the clock is read again.

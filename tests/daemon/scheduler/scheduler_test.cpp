@@ -73,7 +73,7 @@ class SchedulerTest : public ::testing::Test {
     options.jitter = [] { return 0.0; };
     options.on_plan = [this](FeedId id, const PollPlan& plan) { plans.emplace_back(id, plan); };
     scheduler = std::make_unique<Scheduler>(
-        io.get_executor(), clock, *limiter, [this](FeedId id) { return fake.refresh(id); },
+        io.get_executor(), clock, *limiter, [this](FeedId id, HostLimiter::Permit&) { return fake.refresh(id); },
         options);
   }
 
