@@ -123,6 +123,8 @@ Database::Database(const std::filesystem::path& path, const DatabaseOptions& opt
 Database::~Database() {
   statements_.clear();
   db_.tryExec("PRAGMA optimize");
+  // The checkpointer stops before the connection closes: no commit may call into it then.
+  sqlite3_wal_hook(db_.getHandle(), nullptr, nullptr);
 }
 
 StatementLease Database::statement(const char* sql) {
