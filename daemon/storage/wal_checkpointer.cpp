@@ -6,22 +6,25 @@
 #include "daemon/storage/storage_error.hpp"
 
 namespace feedd {
+namespace {
+
+[[noreturn]] void fail_to_open(sqlite3* connection, const std::string& path) {
+  std::string message = connection ? sqlite3_errmsg(connection) : "out of memory";
+  sqlite3_close(connection);
+  throw StorageError("database " + path + ": cannot open the checkpoint connection: " + message);
+}
+
+}  // namespace
 
 WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshold)
     : threshold_(threshold), path_(path.string()) {
-  if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    std::string message = connection_ ? sqlite3_errmsg(connection_) : "out of memory";
-    sqlite3_close(connection_);
-    throw StorageError("database " + path_ + ": cannot open the checkpoint connection: " + message);
-  }
+  if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+    fail_to_open(connection_, path_);
   sqlite3_busy_timeout(connection_, 5000);
   // A connection learns the file is in WAL mode when it first reads it; until then a
   // checkpoint is a silent no-op.
-  if (sqlite3_exec(connection_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    std::string message = sqlite3_errmsg(connection_);
-    sqlite3_close(connection_);
-    throw StorageError("database " + path_ + ": cannot open the checkpoint connection: " + message);
-  }
+  if (sqlite3_exec(connection_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+    fail_to_open(connection_, path_);
   thread_ = std::thread([this] { run(); });
 }
 
