@@ -2,6 +2,10 @@
 // failures that lose nothing.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <optional>
+#include <string>
+
 #include "daemon/app/app_test_support.hpp"
 
 namespace feedd::testing {
@@ -129,6 +133,43 @@ TEST(PollCommand, PollsEveryFeedOfAListLongerThanItsLanesOnceAndConditionallyAft
     for (const auto& request : requests) conditional += request.header("If-None-Match").has_value();
     EXPECT_EQ(conditional, 60u);
   }
+}
+
+// Documents give their host slot back before they are stored, 304s before their bookkeeping:
+// the host still never sees more requests at once than [poll] per_host, and does see that many.
+TEST(PollCommand, KeepsEachHostToPerHostRequestsInFlight) {
+  FixtureServer server;
+  std::atomic<int> in_flight{0};
+  std::atomic<int> peak{0};
+  std::string urls;
+  for (int i = 0; i < 30; ++i) {
+    const auto path = "/f" + std::to_string(i) + ".xml";
+    const auto xml = teaser_feed(server.url("/a" + std::to_string(i)), 2);
+    server.on(path, [&in_flight, &peak, xml](const FixtureRequest&) {
+      const int now = ++in_flight;
+      for (int seen = peak.load(); now > seen && !peak.compare_exchange_weak(seen, now);) {
+      }
+      FixtureResponse response{.headers = {{"Content-Type", "application/rss+xml"}}};
+      response.delay_before_headers = std::chrono::milliseconds(15);
+      response.chunked = true;
+      // The request ends for the server once the last piece is asked for, before the client
+      // has the end of the body (and could send its next request).
+      response.stream_body = [&in_flight, xml](std::size_t index) -> std::optional<std::string> {
+        if (index == 0) return xml;
+        --in_flight;
+        return std::nullopt;
+      };
+      return response;
+    });
+    urls += server.url(path) + "\n";
+  }
+  TempFolder folder;
+  const auto config = folder.write("feedd.toml", "[poll]\nconcurrency = 8\nper_host = 2\n");
+  auto result = run_feedd({"poll", "-c", config, "--urls", folder.write("urls.txt", urls), "--database",
+                           folder.path() + "/feedd.db", "--no-full-text"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("polled 30 feeds: 30 ok"), std::string::npos) << result.out;
+  EXPECT_EQ(peak.load(), 2) << "per_host = 2: never more, and the slots are used";
 }
 
 TEST(PollCommand, AdoptsTheUrlAtTheEndOfAPermanentRedirect) {
