@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "daemon/app/daemon_setup.hpp"
 #include "daemon/cli/poll_targets.hpp"
 #include "daemon/config/opml.hpp"
 #include "daemon/publish/subscription_outlines.hpp"
@@ -33,13 +34,11 @@ void append_escaped(std::string& out, unsigned char c) {
 }
 
 /// The stored feeds when the configured database exists; opening none creates nothing.
-std::vector<FeedRecord> stored_feeds(const std::filesystem::path& database) {
+std::vector<FeedRecord> stored_feeds(const Config& config) {
+  const auto& database = config.daemon.database;
   std::error_code ignored;
   if (!std::filesystem::exists(database, ignored)) return {};
-  StoreOptions options;  // a one-shot command: quick_check only when due (StartupCheck)
-  options.database.startup_check = StartupCheck::when_needed;
-  Store store(database, options);
-  return store.list_feeds();
+  return open_store(database, config.dedup, StartupCheck::when_needed)->list_feeds();
 }
 
 }  // namespace
@@ -81,7 +80,7 @@ int run_opml_export_command(const OpmlCommandOptions& options) {
   auto loaded = load_command_config(options.config_path, "opml export");
   if (!loaded.ok) return 1;
   try {
-    const auto stored = stored_feeds(loaded.config.daemon.database);
+    const auto stored = stored_feeds(loaded.config);
     std::cout << feeds::write_opml(subscription_outlines(loaded.config.feeds, stored),
                                    "feedd subscriptions");
     return 0;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "daemon/app/daemon_setup.hpp"
 #include "daemon/cli/poll_targets.hpp"
 #include "daemon/publish/merged_entry.hpp"
 #include "daemon/publish/render_output.hpp"
@@ -52,10 +53,8 @@ int run_render_command(const RenderCommandOptions& options) {
     return 1;
   }
   try {
-    StoreOptions options;  // a one-shot command: quick_check only when due (StartupCheck)
-    options.database.startup_check = StartupCheck::when_needed;
-    Store store(database, options);
-    std::cout << render_output(store, *output, *format, base_url_of(config.daemon.listen));
+    auto store = open_store(database, config.dedup, StartupCheck::when_needed);
+    std::cout << render_output(*store, *output, *format, base_url_of(config.daemon.listen));
     return 0;
   } catch (const std::exception& error) {
     std::cerr << "feedd render: " << error.what() << "\n";

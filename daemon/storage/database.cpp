@@ -69,7 +69,8 @@ std::int64_t unix_now() {
 
 bool check_is_due(SQLite::Database& db, const DatabaseOptions& options) {
   const auto last = last_quick_check(db);
-  return !last || unix_now() - *last >= options.check_interval.count() || unix_now() < *last;
+  const auto now = unix_now();
+  return !last || now - *last >= options.check_interval.count() || now < *last;
 }
 
 void record_quick_check(SQLite::Database& db) {

@@ -139,6 +139,15 @@ std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, I
   return find->getColumn(0).getInt64();
 }
 
+/// The earliest story of another item that matches: by canonical URL, else by fingerprint bands.
+std::optional<ItemId> matching_story(Database& db, ItemId own_id,
+                                     const feeds::StoryFingerprint& fingerprint,
+                                     const feeds::StoryPolicy& policy) {
+  auto story = story_by_url(db, own_id, fingerprint.url_key);
+  if (!story) story = story_by_bands(db, own_id, fingerprint, policy);
+  return story;
+}
+
 }  // namespace
 
 TimePoint new_item_story_date(const feeds::Item& item, TimePoint fetched_at) {
@@ -151,8 +160,7 @@ StoryPlacement place_new_item(Database& db, feeds::StoryFingerprint fingerprint,
                               TimePoint seen_at, const feeds::StoryPolicy& policy) {
   fingerprint.date = date;
   // No item has id 0: nothing is excluded from the search for the item not yet inserted.
-  auto story = story_by_url(db, 0, fingerprint.url_key);
-  if (!story) story = story_by_bands(db, 0, fingerprint, policy);
+  auto story = matching_story(db, 0, fingerprint, policy);
   const bool starts_story = !story;
   if (!story) story = start_story(db, std::nullopt, seen_at);
   return {*story, starts_story, std::move(fingerprint)};
@@ -171,8 +179,7 @@ void finish_placement(Database& db, ItemId item_id, const StoryPlacement& placem
 
 ItemId assign_story(Database& db, const StoryInput& input, const feeds::StoryPolicy& policy) {
   const auto fingerprint = feeds::story_fingerprint(*input.item, policy, input.date);
-  auto story = story_by_url(db, input.id, fingerprint.url_key);
-  if (!story) story = story_by_bands(db, input.id, fingerprint, policy);
+  auto story = matching_story(db, input.id, fingerprint, policy);
   if (!story) story = start_story(db, input.id, input.seen_at);
   write_item_story(db, input.id, *story, fingerprint);
   index_bands(db, input.id, fingerprint, policy);
