@@ -105,18 +105,26 @@ TEST(Database, RefusesAFileOfGarbageAndLeavesItAlone) {
   EXPECT_EQ(read_file(path).substr(0, garbage.size()), garbage) << "the file was rewritten";
 }
 
+/// A closed database of one feed with 200 items.
+void store_200_items(const std::filesystem::path& path) {
+  Store store(path);
+  store.sync_feeds({{"https://example.org/feed.xml", {}, {}}}, base_time);
+  store.commit_fetch(1, make_fetch(numbered_items(0, 200)));
+}
+
+/// Overwrites pages 3 and 4: b-tree pages of the schema's tables; the header on page 1 stays
+/// valid, so the file opens and only a check finds the damage.
+void damage_two_pages(const std::filesystem::path& path) {
+  const auto page_size = 4096u;
+  ASSERT_GT(std::filesystem::file_size(path), 4 * page_size);
+  overwrite(path, 2 * page_size, std::string(2 * page_size, '\xff'));
+}
+
 TEST(Database, RefusesADatabaseWithADamagedPage) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
-  {
-    Store store(path);
-    store.sync_feeds({{"https://example.org/feed.xml", {}, {}}}, base_time);
-    store.commit_fetch(1, make_fetch(numbered_items(0, 200)));
-  }
-  const auto page_size = 4096u;
-  ASSERT_GT(std::filesystem::file_size(path), 4 * page_size);
-  // Page 3 onwards: b-tree pages of the schema's tables; the header on page 1 stays valid.
-  overwrite(path, 2 * page_size, std::string(2 * page_size, '\xff'));
+  store_200_items(path);
+  ASSERT_NO_FATAL_FAILURE(damage_two_pages(path));
   const auto message = open_error([&] { Store store(path); });
   EXPECT_THAT(message, HasSubstr(path.string()));
   EXPECT_THAT(message, ::testing::AnyOf(HasSubstr("damaged"), HasSubstr("malformed")));
@@ -210,16 +218,12 @@ TEST(DatabaseStartupCheck, ChecksWhenTheLastCheckIsOlderThanTheInterval) {
 TEST(DatabaseStartupCheck, ADueCheckRefusesADamagedFile) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
-  {
-    Store store(path);
-    store.sync_feeds({{"https://example.org/feed.xml", {}, {}}}, base_time);
-    store.commit_fetch(1, make_fetch(numbered_items(0, 200)));
-  }
+  store_200_items(path);
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
     raw.exec("UPDATE maintenance SET done_at = 0");
   }
-  overwrite(path, 2 * 4096, std::string(2 * 4096, '\xff'));
+  ASSERT_NO_FATAL_FAILURE(damage_two_pages(path));
   const auto message = open_error([&] { Database db(path, one_shot()); });
   EXPECT_THAT(message, HasSubstr(path.string()));
   EXPECT_THAT(message, ::testing::AnyOf(HasSubstr("damaged"), HasSubstr("malformed")));
