@@ -40,6 +40,13 @@ constexpr const char* insert_story =
 
 constexpr const char* set_story_primary = "UPDATE stories SET primary_item_id = ?2 WHERE id = ?1";
 
+constexpr const char* move_story_members = "UPDATE items SET story_id = ?1 WHERE story_id = ?2";
+
+constexpr const char* reelect_story_primary = R"sql(
+UPDATE stories SET primary_item_id = (
+  SELECT id FROM items WHERE story_id = ?1 ORDER BY first_seen_at, id LIMIT 1)
+WHERE id = ?1)sql";
+
 constexpr const char* update_item_story = R"sql(
 UPDATE items SET canonical_url = ?2, story_id = ?3, story_fingerprint = ?4,
                  story_fingerprint_kind = ?5, story_words = ?6
@@ -139,13 +146,37 @@ std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, I
   return find->getColumn(0).getInt64();
 }
 
-/// The earliest story of another item that matches: by canonical URL, else by fingerprint bands.
+/// Moves every member of story `from` into story `into`, whose primary is again its
+/// earliest-seen member, and deletes `from`.
+void merge_stories(Database& db, ItemId into, ItemId from) {
+  {
+    auto move = db.statement(move_story_members);
+    move->bind(1, static_cast<int64_t>(into));
+    move->bind(2, static_cast<int64_t>(from));
+    move->exec();
+  }
+  {
+    auto reelect = db.statement(reelect_story_primary);
+    reelect->bind(1, static_cast<int64_t>(into));
+    reelect->exec();
+  }
+  auto remove = db.statement(delete_story);
+  remove->bind(1, static_cast<int64_t>(from));
+  remove->exec();
+}
+
+/// The story of other items that this one matches: by canonical URL and by fingerprint bands.
+/// An item matching one story by URL and another by text bridges them (the aggregator's link
+/// to the original stored before the original, a syndicated copy of its text stored too): the
+/// two become one, the earlier, so the outcome does not depend on the order fetches commit.
 std::optional<ItemId> matching_story(Database& db, ItemId own_id,
                                      const feeds::StoryFingerprint& fingerprint,
                                      const feeds::StoryPolicy& policy) {
-  auto story = story_by_url(db, own_id, fingerprint.url_key);
-  if (!story) story = story_by_bands(db, own_id, fingerprint, policy);
-  return story;
+  const auto by_url = story_by_url(db, own_id, fingerprint.url_key);
+  const auto by_text = story_by_bands(db, own_id, fingerprint, policy);
+  if (!by_url || !by_text) return by_url ? by_url : by_text;
+  if (*by_url != *by_text) merge_stories(db, std::min(*by_url, *by_text), std::max(*by_url, *by_text));
+  return std::min(*by_url, *by_text);
 }
 
 }  // namespace

@@ -65,6 +65,26 @@ TEST_F(Stories, TrackingParametersAndSchemeDoNotMakeANewStory) {
   EXPECT_EQ(stories(), 1);
 }
 
+// Fetches commit in any order. A syndicated copy (same text, own URL) and an aggregator's link
+// (original's URL, no text) stored first are two stories; the original, matching one by URL and
+// the other by text, joins them into one, the earlier, with the earliest-seen item primary.
+TEST_F(Stories, AnItemMatchingTwoStoriesJoinsThem) {
+  const auto day = base_time - 24h;
+  store_.commit_fetch(second_, make_fetch({story_item("w", "https://wire.example.net/icc", "UPDATED: ICC",
+                                                       wire_text, day)}));
+  store_.commit_fetch(third_, make_fetch({story_item("l", "http://www.example.org/news/1/?utm_source=x",
+                                                      "Link: Russia quits the court", "", day)},
+                                         base_time + 1h));
+  ASSERT_EQ(stories(), 2);
+  store_.commit_fetch(feed_, make_fetch({story_item("o", "https://example.org/news/1", "Russia quits ICC",
+                                                     wire_text, day)}, base_time + 2h));
+  EXPECT_EQ(stories(), 1);
+  const auto sources = sources_of(only_item(feed_));
+  EXPECT_EQ(sources.sources.size(), 3u);
+  EXPECT_EQ(sources.primary_item_id, only_item(second_)) << "the earliest seen";
+  EXPECT_EQ(count_rows(path_, "items WHERE story_id IS NULL"), 0);
+}
+
 TEST_F(Stories, EditedTitleOverTheSameTextJoinsTheStoryWithinTheWindow) {
   const auto day = base_time - 24h;
   store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "Russia quits ICC", wire_text, day)}));
