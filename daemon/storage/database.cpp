@@ -117,11 +117,13 @@ StatementLease::~StatementLease() {
 Database::Database(const std::filesystem::path& path, const DatabaseOptions& options)
     : path_(path),
       db_(open_connection(path, options, checked_at_open_)),
-      checkpointer_(std::make_unique<WalCheckpointer>(path, options.checkpoint_pages)) {
+      checkpointer_(std::make_unique<WalCheckpointer>(path, options.checkpoint_pages)),
+      band_tail_(options.band_fold_rows) {
   checkpointer_->attach(db_.getHandle());
 }
 
 Database::~Database() {
+  band_tail_.fold_before_close(*this);
   statements_.clear();
   db_.tryExec("PRAGMA optimize");
   // The checkpointer stops before the connection closes: no commit may call into it then.
@@ -134,12 +136,12 @@ StatementLease Database::statement(const char* sql) {
   return StatementLease(*slot);
 }
 
-WriteTransaction Database::begin_write() { return WriteTransaction(db_, batch_open_); }
+WriteTransaction Database::begin_write() { return WriteTransaction(*this, batch_open_); }
 
-WriteTransaction::WriteTransaction(SQLite::Database& db, bool joined) : db_(db), joined_(joined) {
+WriteTransaction::WriteTransaction(Database& db, bool joined) : db_(db), joined_(joined) {
   if (!joined_) {
-    db_.exec("BEGIN IMMEDIATE");
-  } else if (sqlite3_get_autocommit(db_.getHandle()) != 0) {
+    db_.db_.exec("BEGIN IMMEDIATE");
+  } else if (sqlite3_get_autocommit(db_.db_.getHandle()) != 0) {
     // SQLite rolled the batch back by itself (I/O error, full disk): writing on would commit
     // statement by statement.
     throw SQLite::Exception("the write batch's transaction was rolled back");
@@ -147,11 +149,16 @@ WriteTransaction::WriteTransaction(SQLite::Database& db, bool joined) : db_(db),
 }
 
 WriteTransaction::~WriteTransaction() {
-  if (!done_ && !joined_) db_.tryExec("ROLLBACK");
+  if (done_ || joined_) return;
+  db_.db_.tryExec("ROLLBACK");
+  db_.band_tail_.on_rollback();
 }
 
 void WriteTransaction::commit() {
-  if (!joined_) db_.exec("COMMIT");
+  if (!joined_) {
+    db_.db_.exec("COMMIT");
+    db_.band_tail_.on_commit();
+  }
   done_ = true;
 }
 
@@ -163,11 +170,14 @@ WriteBatch::WriteBatch(Database& db) : db_(db) {
 
 WriteBatch::~WriteBatch() {
   db_.batch_open_ = false;
-  if (!done_) db_.db_.tryExec("ROLLBACK");
+  if (done_) return;
+  db_.db_.tryExec("ROLLBACK");
+  db_.band_tail_.on_rollback();
 }
 
 void WriteBatch::commit() {
   db_.db_.exec("COMMIT");
+  db_.band_tail_.on_commit();
   done_ = true;
   db_.batch_open_ = false;
 }

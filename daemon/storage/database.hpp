@@ -13,6 +13,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "daemon/storage/band_tail.hpp"
 #include "daemon/storage/database_options.hpp"
 #include "daemon/storage/wal_checkpointer.hpp"
 
@@ -41,14 +42,14 @@ class StatementLease {
 /// does nothing, and the batch's commit or rollback covers it.
 class WriteTransaction {
  public:
-  WriteTransaction(SQLite::Database& db, bool joined);
+  WriteTransaction(Database& db, bool joined);
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
   ~WriteTransaction();
   void commit();
 
  private:
-  SQLite::Database& db_;
+  Database& db_;
   bool joined_;
   bool done_ = false;
 };
@@ -78,7 +79,8 @@ class Database {
   explicit Database(const std::filesystem::path& path, const DatabaseOptions& options = {});
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
-  /// Runs `PRAGMA optimize` (failures ignored: the data is already committed).
+  /// Writes the story band tail and runs `PRAGMA optimize` (failures logged or ignored: the
+  /// data is already committed).
   ~Database();
 
   /// The prepared statement for `sql`, prepared once per connection. `sql` must be a string
@@ -102,6 +104,10 @@ class Database {
   /// Checkpoints the background thread has run.
   std::uint64_t background_checkpoints() const { return checkpointer_->checkpoints_done(); }
 
+  /// The story bands of the newest items, not yet in story_bands (see BandTail). Its
+  /// transaction hooks run when write transactions and batches end.
+  storage::BandTail& band_tail() { return band_tail_; }
+
   SQLite::Database& connection() { return db_; }
   const std::filesystem::path& path() const { return path_; }
 
@@ -113,8 +119,10 @@ class Database {
   // checkpoints what is left and removes the WAL.
   std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  storage::BandTail band_tail_;
   bool batch_open_ = false;
 
+  friend class WriteTransaction;
   friend class WriteBatch;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 /// How Database opens and maintains its file.
 #include <chrono>
+#include <cstddef>
 
 namespace feedd {
 
@@ -17,6 +18,9 @@ struct DatabaseOptions {
   std::chrono::seconds check_interval = std::chrono::hours(24);
   /// WAL frames (pages) after which the background thread checkpoints: SQLite's default.
   int checkpoint_pages = 1000;
+  /// Story band rows the writer holds in memory before writing them to story_bands in key
+  /// order (BandTail): 32768 rows are 8192 items, about 2 MB.
+  std::size_t band_fold_rows = 32768;
 };
 
 }  // namespace feedd

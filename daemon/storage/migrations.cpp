@@ -169,7 +169,41 @@ CREATE TABLE maintenance (
 ALTER TABLE items DROP COLUMN content_text;
 )sql";
 
-constexpr std::array<std::string_view, 3> all_migrations{schema_v1, schema_v2, schema_v3};
+// story_bands indexes the items up to indexed_through; the writer holds the bands of newer
+// items in memory and writes them in key order every few thousand items (BandTail). Every
+// stored item is indexed when this migration runs. The table loses its foreign key, whose
+// check read an items page for every band row written, and a trigger deletes an item's
+// bands instead of the cascade. Each row carries the item's fingerprint: a band shared by
+// chance (one in 65536 per band) is told apart without reading the item.
+constexpr std::string_view schema_v4 = R"sql(
+CREATE TABLE story_bands_state (
+  id              INTEGER PRIMARY KEY CHECK (id = 1),
+  indexed_through INTEGER NOT NULL  -- an item id
+) STRICT;
+
+INSERT INTO story_bands_state (id, indexed_through) SELECT 1, coalesce(max(id), 0) FROM items;
+
+CREATE TABLE story_bands_v4 (
+  band        INTEGER NOT NULL,
+  at          INTEGER NOT NULL,
+  item_id     INTEGER NOT NULL,  -- items(id); story_bands_after_item_delete removes the rows
+  fingerprint INTEGER NOT NULL,  -- items.story_fingerprint
+  PRIMARY KEY (band, at, item_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO story_bands_v4
+  SELECT b.band, b.at, b.item_id, i.story_fingerprint
+  FROM story_bands b JOIN items i ON i.id = b.item_id ORDER BY b.band, b.at, b.item_id;
+DROP TABLE story_bands;
+ALTER TABLE story_bands_v4 RENAME TO story_bands;
+CREATE INDEX story_bands_by_item ON story_bands (item_id);
+
+CREATE TRIGGER story_bands_after_item_delete AFTER DELETE ON items BEGIN
+  DELETE FROM story_bands WHERE item_id = OLD.id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 4> all_migrations{schema_v1, schema_v2, schema_v3,
+                                                         schema_v4};
 
 int stored_schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "daemon/storage/columns.hpp"
+#include "daemon/storage/band_tail.hpp"
 #include "feeds/dedup/simhash.hpp"
 
 namespace feedd::storage {
@@ -16,11 +17,13 @@ SELECT story_id FROM items INDEXED BY items_by_canonical_url WHERE canonical_url
 ORDER BY story_id LIMIT 1)sql";
 
 // One band, one date range: an index range scan of story_bands' primary key.
-constexpr const char* find_band_candidates = R"sql(
-SELECT i.id, i.story_id, i.canonical_url, i.story_fingerprint, i.story_fingerprint_kind,
-       i.story_words, b.at
-FROM story_bands b JOIN items i ON i.id = b.item_id
-WHERE b.band = ?1 AND b.at BETWEEN ?2 AND ?3 AND i.story_id IS NOT NULL AND i.id != ?4)sql";
+constexpr const char* find_band_rows = R"sql(
+SELECT at, item_id, fingerprint FROM story_bands WHERE band = ?1 AND at BETWEEN ?2 AND ?3)sql";
+
+// A band row whose fingerprint is close: the item, with the date its band rows carry.
+constexpr const char* find_candidate = R"sql(
+SELECT id, story_id, canonical_url, story_fingerprint, story_fingerprint_kind, story_words, ?2
+FROM items WHERE id = ?1 AND story_id IS NOT NULL AND id != ?3)sql";
 
 constexpr const char* find_other_story_by_url = R"sql(
 SELECT story_id FROM items INDEXED BY items_by_canonical_url WHERE canonical_url = ?1 AND story_id IS NOT NULL AND story_id != ?2
@@ -52,19 +55,6 @@ UPDATE items SET canonical_url = ?2, story_id = ?3, story_fingerprint = ?4,
                  story_fingerprint_kind = ?5, story_words = ?6
 WHERE id = ?1)sql";
 
-constexpr const char* insert_band =
-    "INSERT OR IGNORE INTO story_bands (band, at, item_id) VALUES (?1, ?2, ?3)";
-
-std::int64_t band_column_value(feeds::FingerprintKind kind, std::int64_t band_key) {
-  return (static_cast<std::int64_t>(kind) << 20) | band_key;
-}
-
-// A title too short to match anything is not worth indexing.
-bool indexable(const feeds::StoryFingerprint& fingerprint, const feeds::StoryPolicy& policy) {
-  if (fingerprint.words == 0) return false;
-  return fingerprint.kind == feeds::FingerprintKind::text ||
-         fingerprint.words >= policy.min_title_words;
-}
 
 std::optional<ItemId> story_by_url(Database& db, ItemId id, const std::optional<std::string>& key) {
   if (!key) return std::nullopt;
@@ -85,24 +75,58 @@ feeds::StoryFingerprint candidate_from(const SQLite::Statement& row) {
   return candidate;
 }
 
+void read_band_rows(Database& db, std::int64_t band, std::int64_t from, std::int64_t to,
+                    std::vector<BandTail::Entry>& out) {
+  auto find = db.statement(find_band_rows);
+  find->bind(1, static_cast<int64_t>(band));
+  find->bind(2, static_cast<int64_t>(from));
+  find->bind(3, static_cast<int64_t>(to));
+  while (find->executeStep()) {
+    out.push_back({find->getColumn(0).getInt64(), find->getColumn(1).getInt64(),
+                   static_cast<std::uint64_t>(find->getColumn(2).getInt64())});
+  }
+}
+
+// Keeps `entry`'s story when it is earlier than `earliest` and same_story matches the item.
+void consider(Database& db, ItemId own_id, const BandTail::Entry& entry,
+              const feeds::StoryFingerprint& fingerprint, const feeds::StoryPolicy& policy,
+              std::optional<ItemId>& earliest) {
+  // A band shared by chance: same_story would refuse it on the fingerprint.
+  if (feeds::hamming_distance(entry.fingerprint, fingerprint.fingerprint) > policy.max_distance)
+    return;
+  auto find = db.statement(find_candidate);
+  find->bind(1, static_cast<int64_t>(entry.item));
+  find->bind(2, static_cast<int64_t>(entry.at));
+  find->bind(3, static_cast<int64_t>(own_id));
+  if (!find->executeStep()) return;
+  const ItemId story = find->getColumn(1).getInt64();
+  if (earliest && story >= *earliest) return;
+  if (feeds::same_story(fingerprint, candidate_from(*find), policy)) earliest = story;
+}
+
+// The item's bands, looked up in story_bands and in the writer's tail of newest items.
 std::optional<ItemId> story_by_bands(Database& db, ItemId id,
                                      const feeds::StoryFingerprint& fingerprint,
                                      const feeds::StoryPolicy& policy) {
   if (!indexable(fingerprint, policy)) return std::nullopt;
+  auto& tail = db.band_tail();
+  tail.prepare(db, policy);
   const auto at = to_unix(*fingerprint.date);
-  std::optional<ItemId> earliest;
-  for (const auto band : feeds::band_keys(fingerprint.fingerprint)) {
-    auto find = db.statement(find_band_candidates);
-    find->bind(1, static_cast<int64_t>(band_column_value(fingerprint.kind, band)));
-    find->bind(2, static_cast<int64_t>(at - policy.window.count()));
-    find->bind(3, static_cast<int64_t>(at + policy.window.count()));
-    find->bind(4, static_cast<int64_t>(id));
-    while (find->executeStep()) {
-      const ItemId story = find->getColumn(1).getInt64();
-      if (earliest && story >= *earliest) continue;
-      if (feeds::same_story(fingerprint, candidate_from(*find), policy)) earliest = story;
-    }
+  const auto from = at - policy.window.count();
+  const auto to = at + policy.window.count();
+  std::vector<BandTail::Entry> entries;
+  for (const auto band : band_values(fingerprint.kind, fingerprint.fingerprint)) {
+    read_band_rows(db, band, from, to, entries);
+    tail.find(band, from, to, entries);
   }
+  // An identical text shares all its bands: one look at each item.
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.item < b.item; });
+  entries.erase(std::unique(entries.begin(), entries.end(),
+                            [](const auto& a, const auto& b) { return a.item == b.item; }),
+                entries.end());
+  std::optional<ItemId> earliest;
+  for (const auto& entry : entries) consider(db, id, entry, fingerprint, policy, earliest);
   return earliest;
 }
 
@@ -129,13 +153,9 @@ void write_item_story(Database& db, ItemId id, ItemId story,
 void index_bands(Database& db, ItemId id, const feeds::StoryFingerprint& fingerprint,
                  const feeds::StoryPolicy& policy) {
   if (!indexable(fingerprint, policy)) return;
-  for (const auto band : feeds::band_keys(fingerprint.fingerprint)) {
-    auto insert = db.statement(insert_band);
-    insert->bind(1, static_cast<int64_t>(band_column_value(fingerprint.kind, band)));
-    insert->bind(2, static_cast<int64_t>(to_unix(*fingerprint.date)));
-    insert->bind(3, static_cast<int64_t>(id));
-    insert->exec();
-  }
+  auto& tail = db.band_tail();
+  tail.prepare(db, policy);
+  tail.add(fingerprint.kind, {to_unix(*fingerprint.date), id, fingerprint.fingerprint});
 }
 
 std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, ItemId own) {

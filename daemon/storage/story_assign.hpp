@@ -1,7 +1,8 @@
 #pragma once
 /// Internal to storage: puts items into stories (cross-feed dedup, issue 6). The rule is
 /// feeds::same_story; this file only finds the candidates it is asked about, through the
-/// canonical-URL index and the story_bands index, never by scanning items.
+/// canonical-URL index, the story_bands index and the writer's tail of newest bands
+/// (BandTail), never by scanning items.
 
 #include <cstddef>
 #include <optional>
@@ -46,7 +47,8 @@ void finish_placement(Database& db, ItemId item_id, const StoryPlacement& placem
 
 /// Joins the item to the earliest story holding a stored item that same_story matches (by
 /// canonical URL, else by fingerprint bands within the window), or starts a new story with the
-/// item as primary. Fills canonical_url, story_id, the fingerprint columns and story_bands.
+/// item as primary. Fills canonical_url, story_id and the fingerprint columns, and adds the
+/// item's bands to the band tail (BandTail), which writes them to story_bands.
 /// Returns the story id. Call inside a write transaction.
 ItemId assign_story(Database& db, const StoryInput& input, const feeds::StoryPolicy& policy);
 

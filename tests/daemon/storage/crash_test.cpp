@@ -47,8 +47,13 @@ std::int64_t last_committed_batch(Store& store, FeedId feed) {
 FetchCommit batch_fetch(std::int64_t batch) {
   std::vector<feeds::Item> items;
   for (int n = 0; n < items_per_batch; ++n) {
-    auto item = make_item("b" + std::to_string(batch) + "-" + std::to_string(n),
-                          at(1700000000 + 60 * batch), "batch " + std::to_string(batch));
+    const auto guid = "b" + std::to_string(batch) + "-" + std::to_string(n);
+    auto item = make_item(guid, at(1700000000 + 60 * batch), "batch " + std::to_string(batch));
+    // Text enough for a fingerprint: the item's story bands are written too.
+    std::string text;
+    for (int word = 0; word < 20; ++word) text += guid + "w" + std::to_string(word) + " ";
+    item.content_html = "<p>" + text + "</p>";
+    item.content_text = text;
     items.push_back(std::move(item));
   }
   auto fetch = make_fetch(std::move(items), at(1700000000 + 60 * batch));
@@ -200,6 +205,9 @@ TEST(StorageCrash, KillNineNeverLosesAcknowledgedBatches) {
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(dir.file("writer.log"));
   EXPECT_EQ(check_database(dir), newest + 3);
   EXPECT_EQ(read_acks(dir.file("acks")).back(), newest + 3);
+  // Bands the killed writers held in memory were rebuilt from the items and written.
+  EXPECT_EQ(count_rows(dir.file("feedd.db"), "items WHERE id NOT IN (SELECT item_id FROM story_bands)"), 0);
+  EXPECT_GT(count_rows(dir.file("feedd.db"), "story_bands"), 0);
 }
 
 }  // namespace

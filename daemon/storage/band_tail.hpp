@@ -1,0 +1,100 @@
+#pragma once
+/// Internal to storage: the story bands of the newest items, held by the writer in memory and
+/// written to story_bands in key order every few thousand items.
+///
+/// A band key is a hash: inserting an item's four bands one commit at a time touched four
+/// random pages of story_bands' B-tree per item, and every commit wrote each page it touched
+/// whole to the WAL — 64% of a cold poll's WAL frames at 5000 feeds. Written in key order once
+/// per `fold_rows` rows, each page is written about once per fold.
+///
+/// What is on disk stays complete and recoverable: story_bands indexes every item up to
+/// story_bands_state.indexed_through, and every item above it carries its fingerprint in its
+/// row, from which the tail is rebuilt when it is first used — after a crash, and whenever
+/// another connection has written since (`PRAGMA data_version`), so two processes writing one
+/// database still see each other's newest items.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "daemon/storage/records.hpp"
+#include "feeds/dedup/simhash.hpp"
+#include "feeds/dedup/story_match.hpp"
+
+namespace feedd {
+
+class Database;
+
+namespace storage {
+
+/// The story_bands.band value of one band key of a fingerprint of `kind`.
+std::int64_t band_column_value(feeds::FingerprintKind kind, std::int64_t band_key);
+
+/// Whether an item's fingerprint is indexed at all: a title too short to match anything is not.
+bool indexable(const feeds::StoryFingerprint& fingerprint, const feeds::StoryPolicy& policy);
+
+/// The band column values of an indexable fingerprint.
+std::array<std::int64_t, feeds::band_count> band_values(feeds::FingerprintKind kind,
+                                                        std::uint64_t fingerprint);
+
+class BandTail {
+ public:
+  /// One band row: an item, the date it is matched by, and its fingerprint, so a band that
+  /// collides by chance is told apart without reading the item.
+  struct Entry {
+    std::int64_t at = 0;
+    ItemId item = 0;
+    std::uint64_t fingerprint = 0;
+  };
+
+  explicit BandTail(std::size_t fold_rows) : fold_rows_(fold_rows) {}
+
+  /// At the start of band work in a write transaction (once per transaction; later calls
+  /// return at once): catches up with items other connections stored, or this one stored
+  /// before a crash, then folds the tail into story_bands when it holds `fold_rows` rows.
+  void prepare(Database& db, const feeds::StoryPolicy& policy);
+
+  /// Items of the tail with band value `band` dated in [from, to].
+  void find(std::int64_t band, std::int64_t from, std::int64_t to,
+            std::vector<Entry>& out) const;
+
+  /// Adds an indexable item written in the current transaction.
+  void add(feeds::FingerprintKind kind, const Entry& entry);
+
+  /// Writes the whole tail to story_bands (inside a write transaction, after prepare).
+  void fold(Database& db);
+
+  /// Before the connection closes: folds whatever the tail holds in a transaction of its own.
+  void fold_before_close(Database& db);
+
+  std::size_t rows() const { return rows_.size(); }
+
+  /// The transaction that prepare, add and fold worked in ended.
+  void on_commit();
+  void on_rollback();
+
+ private:
+  struct Row {
+    std::int64_t band = 0;
+    Entry entry;
+  };
+  void prepare_stored(Database& db);
+  void reload(Database& db);
+  void forget_through(ItemId item);
+  std::unordered_set<ItemId> stored_items(Database& db) const;
+
+  std::size_t fold_rows_;
+  std::size_t min_title_words_ = 0;
+  std::unordered_multimap<std::int64_t, Entry> rows_;  // band → its items
+  std::vector<Row> added_;            // rows_ added by the open transaction
+  std::optional<ItemId> folding_to_;  // fold written in the open transaction
+  std::optional<std::int64_t> data_version_;
+  bool prepared_ = false;
+};
+
+}  // namespace storage
+}  // namespace feedd

@@ -1,0 +1,190 @@
+// The story band tail (BandTail): the newest items' bands wait in the writer's memory and reach
+// story_bands in key order. Near-duplicates must be found wherever the earlier item's bands
+// are — folded, in this connection's tail, in another connection's, or left by a crash — and
+// every stored item must be indexed once the writer closes.
+
+#include <gtest/gtest.h>
+
+#include "daemon/storage/band_tail.hpp"
+#include "daemon/storage/columns.hpp"
+#include "daemon/storage/migrations.hpp"
+#include "storage_test_support.hpp"
+
+namespace feedd {
+namespace {
+
+using namespace storage_test;
+
+constexpr const char* wire_text =
+    "Just days after the International Criminal Court decided the United States and CIA may "
+    "face trial for war crimes over alleged abuses committed in Afghanistan, Russia has "
+    "preemptively avoided the court's jurisdiction for its own alleged abuses.";
+
+feeds::Item text_item(const std::string& guid, const std::string& url, const std::string& text) {
+  feeds::Item item;
+  item.id = guid;
+  item.url = url;
+  item.title = "Title of " + guid;
+  item.content_text = text;
+  item.date_published = base_time - 24h;
+  return item;
+}
+
+// `prefix` and n. (Appends: GCC 12 warns wrongly about `"literal" + std::to_string(n)`.)
+std::string numbered(std::string prefix, int n) { return prefix.append(std::to_string(n)); }
+
+// Texts that share no fingerprint with wire_text or with each other.
+std::string filler_text(int n) {
+  std::string text;
+  for (int word = 0; word < 30; ++word) text.append(numbered("w", n * 100 + word)).append(" ");
+  return text;
+}
+
+StoreOptions folding_every(std::size_t rows) {
+  StoreOptions options;
+  options.database.band_fold_rows = rows;
+  return options;
+}
+
+class BandTailTest : public ::testing::Test {
+ protected:
+  FeedId add_feed(Store& store, const std::string& url) {
+    return store.sync_feeds({{url, {}, {}}}, base_time)[0];
+  }
+  void store_item(Store& store, FeedId feed, const feeds::Item& item, TimePoint now = base_time) {
+    store.commit_fetch(feed, make_fetch({item}, now));
+  }
+  std::optional<ItemId> story_of(const std::string& guid) {
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
+    SQLite::Statement select(db, "SELECT story_id FROM items WHERE guid = ?1");
+    select.bind(1, guid);
+    if (!select.executeStep()) return std::nullopt;
+    return select.getColumn(0).getInt64();
+  }
+  std::int64_t items_without_bands() {
+    return count_rows(path_, "items WHERE story_fingerprint IS NOT NULL AND id NOT IN "
+                             "(SELECT item_id FROM story_bands)");
+  }
+
+  TempDir dir_;
+  std::filesystem::path path_ = dir_.file("feedd.db");
+};
+
+TEST_F(BandTailTest, ANearDuplicateOfAFoldedItemJoinsItsStory) {
+  Store store(path_, folding_every(8));  // two items' bands
+  const auto first = add_feed(store, "https://one.example/feed");
+  const auto second = add_feed(store, "https://two.example/feed");
+  store_item(store, first, text_item("original", "https://one.example/a", wire_text));
+  for (int n = 0; n < 4; ++n)
+    store_item(store, first, text_item(numbered("filler", n), numbered("https://one.example/f", n),
+                                       filler_text(n)));
+  EXPECT_GE(count_rows(path_, "story_bands"), 8) << "the tail was written";
+  store_item(store, second, text_item("copy", "https://two.example/copy", wire_text));
+  EXPECT_EQ(story_of("copy"), story_of("original"));
+  EXPECT_NE(story_of("filler0"), story_of("original"));
+}
+
+TEST_F(BandTailTest, ANearDuplicateOfAnItemStillInTheTailJoinsItsStory) {
+  Store store(path_);
+  const auto first = add_feed(store, "https://one.example/feed");
+  const auto second = add_feed(store, "https://two.example/feed");
+  store_item(store, first, text_item("original", "https://one.example/a", wire_text));
+  EXPECT_EQ(count_rows(path_, "story_bands"), 0) << "bands wait in memory";
+  store_item(store, second, text_item("copy", "https://two.example/copy", wire_text));
+  EXPECT_EQ(story_of("copy"), story_of("original"));
+}
+
+TEST_F(BandTailTest, TwoWritersSeeEachOthersNewestItems) {
+  Store one(path_);
+  Store two(path_);
+  const auto first = add_feed(one, "https://one.example/feed");
+  const auto second = add_feed(two, "https://two.example/feed");
+  store_item(one, first, text_item("original", "https://one.example/a", wire_text));
+  store_item(two, second, text_item("copy", "https://two.example/copy", wire_text));
+  EXPECT_EQ(story_of("copy"), story_of("original"));
+  store_item(two, second, text_item("later", "https://two.example/later", filler_text(7)));
+  store_item(one, first, text_item("later-copy", "https://one.example/later", filler_text(7)));
+  EXPECT_EQ(story_of("later-copy"), story_of("later"));
+}
+
+// A copy of the files of a writer that never closes is what a crash leaves behind.
+TEST_F(BandTailTest, ItemsAWriterLeftUnindexedAreFoundAndIndexedByTheNext) {
+  const auto crashed = dir_.file("crashed.db");
+  {
+    Store store(path_);
+    const auto first = add_feed(store, "https://one.example/feed");
+    store_item(store, first, text_item("original", "https://one.example/a", wire_text));
+    std::filesystem::copy_file(path_, crashed);
+    std::filesystem::copy_file(path_.string() + "-wal", crashed.string() + "-wal");
+  }
+  path_ = crashed;
+  ASSERT_EQ(count_rows(path_, "story_bands"), 0);
+  {
+    Store store(path_);
+    const auto second = add_feed(store, "https://two.example/feed");
+    store_item(store, second, text_item("copy", "https://two.example/copy", wire_text));
+    EXPECT_EQ(story_of("copy"), story_of("original"));
+  }
+  EXPECT_EQ(items_without_bands(), 0);
+}
+
+TEST_F(BandTailTest, ClosingIndexesEveryItemAndDeletedItemsLeaveNoBands) {
+  {
+    Store store(path_);
+    const auto feed = add_feed(store, "https://one.example/feed");
+    for (int n = 0; n < 6; ++n)
+      store_item(store, feed, text_item(numbered("item", n), numbered("https://one.example/", n),
+                                        filler_text(n)), base_time + std::chrono::minutes(n));
+    // Keeps the newest item of each feed: five of six go while their bands wait.
+    EXPECT_EQ(store.apply_retention(std::chrono::hours(24 * 365 * 100), 1, base_time + 1h), 5u);
+  }
+  EXPECT_EQ(items_without_bands(), 0);
+  EXPECT_EQ(count_rows(path_, "story_bands"), 4) << "the one item left";
+  EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id NOT IN (SELECT id FROM items)"), 0);
+  EXPECT_EQ(count_rows(path_, "story_bands_state WHERE indexed_through = (SELECT max(id) FROM items)"), 1);
+}
+
+// Schema 4 moves the bands of a schema-3 database into the new table, each row with its item's
+// fingerprint, and marks every stored item indexed.
+TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
+  const auto original = text_item("original", "https://one.example/a", wire_text);
+  const feeds::StoryPolicy policy;
+  const auto fingerprint = feeds::story_fingerprint(original, policy, original.date_published);
+  const auto at = storage::to_unix(*original.date_published);
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (std::size_t version = 0; version < 3; ++version) db.exec(std::string(migrations()[version]));
+    db.exec("PRAGMA user_version = 3");
+    db.exec("INSERT INTO feeds (id, url, subscribed_url, created_at) VALUES "
+            "(1, 'https://one.example/feed', 'https://one.example/feed', 0)");
+    db.exec("INSERT INTO stories (id, primary_item_id, created_at) VALUES (1, 7, 0)");
+    SQLite::Statement item(db, "INSERT INTO items (id, feed_id, identity_key, guid, url, canonical_url,"
+                               " title, published_at, content_fingerprint, first_seen_at, last_seen_at,"
+                               " story_id, story_fingerprint, story_fingerprint_kind, story_words)"
+                               " VALUES (7, 1, 'g:original', 'original', 'https://one.example/a',"
+                               " 'https://one.example/a', 'Original', ?1, '', ?1, ?1, 1, ?2, 0, ?3)");
+    item.bind(1, static_cast<int64_t>(at));
+    item.bind(2, static_cast<int64_t>(fingerprint.fingerprint));
+    item.bind(3, static_cast<int64_t>(fingerprint.words));
+    item.exec();
+    for (const auto band : storage::band_values(fingerprint.kind, fingerprint.fingerprint)) {
+      SQLite::Statement row(db, "INSERT INTO story_bands (band, at, item_id) VALUES (?1, ?2, 7)");
+      row.bind(1, static_cast<int64_t>(band));
+      row.bind(2, static_cast<int64_t>(at));
+      row.exec();
+    }
+  }
+  {
+    Store store(path_);
+    EXPECT_EQ(count_rows(path_, "story_bands_state WHERE indexed_through = 7"), 1);
+    EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 7 AND fingerprint = " +
+                                    std::to_string(static_cast<std::int64_t>(fingerprint.fingerprint))),
+              4);
+    const auto second = add_feed(store, "https://two.example/feed");
+    store_item(store, second, text_item("copy", "https://two.example/copy", wire_text));
+  }
+  EXPECT_EQ(story_of("copy"), 1);
+}
+
+}  // namespace
+}  // namespace feedd
