@@ -136,8 +136,8 @@ void BandTail::fold_before_close(Database& db) {
   if (rows_.empty()) return;
   try {
     auto transaction = db.begin_write();
-    prepare_stored(db);
-    if (!rows_.empty()) fold(db);
+    prepare_stored(db);  // may fold already
+    if (!folding_to_ && !rows_.empty()) fold(db);
     transaction.commit();
   } catch (const std::exception& e) {
     // Nothing is lost: the next writer rebuilds the tail from the items' rows.

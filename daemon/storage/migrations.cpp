@@ -171,7 +171,9 @@ ALTER TABLE items DROP COLUMN content_text;
 
 // story_bands indexes the items up to indexed_through; the writer holds the bands of newer
 // items in memory and writes them in key order every few thousand items (BandTail). Every
-// stored item is indexed when this migration runs. The table loses its foreign key, whose
+// stored item with a story is indexed when this migration runs; items still waiting for one
+// (a schema-1 database whose backfill has not run) get their bands through the tail, so the
+// watermark stays below them. The table loses its foreign key, whose
 // check read an items page for every band row written, and a trigger deletes an item's
 // bands instead of the cascade. Each row carries the item's fingerprint: a band shared by
 // chance (one in 65536 per band) is told apart without reading the item.
@@ -181,7 +183,9 @@ CREATE TABLE story_bands_state (
   indexed_through INTEGER NOT NULL  -- an item id
 ) STRICT;
 
-INSERT INTO story_bands_state (id, indexed_through) SELECT 1, coalesce(max(id), 0) FROM items;
+INSERT INTO story_bands_state (id, indexed_through)
+  SELECT 1, coalesce((SELECT min(id) - 1 FROM items WHERE story_id IS NULL),
+                     (SELECT max(id) FROM items), 0);
 
 CREATE TABLE story_bands_v4 (
   band        INTEGER NOT NULL,

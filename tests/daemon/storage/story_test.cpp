@@ -174,6 +174,9 @@ TEST(StoryMigration, StoredItemsOfASchema1DatabaseGetStoriesEarliestSeenPrimary)
   EXPECT_EQ(sources[0].sources[1].item_id, 1);
   EXPECT_EQ(count_rows(path, "items WHERE story_id IS NULL"), 0);
   EXPECT_EQ(count_rows(path, "stories"), 2);
+  // Their bands went to the writer's tail: after a crash now the next writer must find them
+  // above the watermark, which schema 4 left below the items that had no story yet.
+  EXPECT_EQ(count_rows(path, "story_bands_state WHERE indexed_through = 0"), 1);
 }
 
 }  // namespace
