@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "daemon/storage/columns.hpp"
 #include "daemon/storage/band_tail.hpp"
+#include "daemon/storage/columns.hpp"
 #include "feeds/dedup/simhash.hpp"
 
 namespace feedd::storage {
@@ -54,7 +54,6 @@ constexpr const char* update_item_story = R"sql(
 UPDATE items SET canonical_url = ?2, story_id = ?3, story_fingerprint = ?4,
                  story_fingerprint_kind = ?5, story_words = ?6
 WHERE id = ?1)sql";
-
 
 std::optional<ItemId> story_by_url(Database& db, ItemId id, const std::optional<std::string>& key) {
   if (!key) return std::nullopt;
