@@ -15,19 +15,8 @@ namespace {
 
 using namespace storage_test;
 
-constexpr const char* wire_text =
-    "Just days after the International Criminal Court decided the United States and CIA may "
-    "face trial for war crimes over alleged abuses committed in Afghanistan, Russia has "
-    "preemptively avoided the court's jurisdiction for its own alleged abuses.";
-
 feeds::Item text_item(const std::string& guid, const std::string& url, const std::string& text) {
-  feeds::Item item;
-  item.id = guid;
-  item.url = url;
-  item.title = "Title of " + guid;
-  item.content_text = text;
-  item.date_published = base_time - 24h;
-  return item;
+  return story_item(guid, url, "Title of " + guid, text, base_time - 24h);
 }
 
 // `prefix` and n. (Appends: GCC 12 warns wrongly about `"literal" + std::to_string(n)`.)

@@ -107,6 +107,25 @@ inline std::int64_t count_rows(const std::filesystem::path& path, const std::str
   return db.execAndGet("SELECT count(*) FROM " + where_sql).getInt64();
 }
 
+/// A wire story's text: long enough for a text fingerprint, so a copy in another feed is found
+/// as the same story (cross-feed dedup).
+inline constexpr const char* wire_text =
+    "Just days after the International Criminal Court decided the United States and CIA may "
+    "face trial for war crimes over alleged abuses committed in Afghanistan, Russia has "
+    "preemptively avoided the court's jurisdiction for its own alleged abuses.";
+
+/// An item with a link, a title, a plain text and a date, for the story tests.
+inline feeds::Item story_item(const std::string& guid, const std::string& url, const std::string& title,
+                              const std::string& text, TimePoint published) {
+  feeds::Item item;
+  item.id = guid;
+  item.url = url;
+  item.title = title;
+  item.content_text = text;
+  item.date_published = published;
+  return item;
+}
+
 /// A store in a temporary folder with one feed, "https://example.org/feed.xml".
 class StoreFixture : public ::testing::Test {
  protected:

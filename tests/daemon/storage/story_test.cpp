@@ -12,26 +12,10 @@ namespace {
 
 using namespace storage_test;
 
-constexpr const char* wire_text =
-    "Just days after the International Criminal Court decided the United States and CIA may "
-    "face trial for war crimes over alleged abuses committed in Afghanistan, Russia has "
-    "preemptively avoided the court's jurisdiction for its own alleged abuses.";
-
 constexpr const char* other_text =
     "Code coverage for frontend JavaScript is easier than it looks: with Istanbul, Mocha and a "
     "headless browser you can measure which lines your tests exercise and find the ones they "
     "never reach, all from one command.";
-
-feeds::Item story_item(const std::string& guid, const std::string& url, const std::string& title,
-                       const std::string& text, TimePoint published) {
-  feeds::Item item;
-  item.id = guid;
-  item.url = url;
-  item.title = title;
-  item.content_text = text;
-  item.date_published = published;
-  return item;
-}
 
 class Stories : public StoreFixture {
  protected:
