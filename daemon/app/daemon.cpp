@@ -52,7 +52,7 @@ public:
                  .events = &web_},
         scheduler_(io_.get_executor(), clock_, limiter_,
                    [this](FeedId id, HostLimiter::Permit& permit) { return refresh(id, permit); },
-                   scheduler_options()),
+                   scheduler_options(config)),
         full_text_(io_.get_executor(), context_, config.fulltext.concurrency),
         housekeeper_(io_.get_executor(), context_),
         web_(io_.get_executor(), config, storage_, cpu_, clock_),
@@ -81,9 +81,13 @@ public:
   }
 
 private:
-  SchedulerOptions scheduler_options() {
+  SchedulerOptions scheduler_options(const Config& config) {
     SchedulerOptions options;
     options.jitter = context_.jitter;
+    // Room for the refreshes that hold a fetch slot and for as many again waiting for storage
+    // or a slot: more would only be coroutines in memory.
+    options.launch_limit = 4 * static_cast<std::size_t>(config.poll.concurrency);
+    options.launch_limit_per_host = 4 * static_cast<std::size_t>(config.poll.per_host);
     options.on_plan = [this](FeedId id, const PollPlan& plan) {
       spdlog::debug("feed #{}: next poll {}", id, describe_schedule(plan, clock_.now()));
     };

@@ -71,20 +71,93 @@ void Scheduler::launch_due_feeds() {
   const auto now = clock_.now();
   while (!stopping_ && !queue_.empty() && queue_.begin()->first <= now) {
     Entry& entry = feeds_.at(queue_.begin()->second);
+    const auto due = *entry.due;
     unschedule(entry);
-    launch(entry);
+    // Behind the host's waiting feeds, never ahead of them.
+    if (has_room(entry.host) && !waiting_.contains(entry.host)) {
+      launch(entry);
+    } else {
+      make_wait(entry, due);
+    }
+  }
+  // Room left by feeds that went away while they waited.
+  launch_waiting();
+}
+
+bool Scheduler::has_room(const std::string& host) const {
+  if (options_.launch_limit && launched_ >= options_.launch_limit) return false;
+  if (!options_.launch_limit_per_host) return true;
+  const auto found = launched_per_host_.find(host);
+  return found == launched_per_host_.end() || found->second < options_.launch_limit_per_host;
+}
+
+void Scheduler::make_wait(Entry& entry, sys_seconds due) {
+  entry.waiting_since = due;
+  auto& queue = waiting_[entry.host];
+  if (queue.empty()) waiting_hosts_.push_back(entry.host);
+  queue.push_back(entry.feed.id);
+}
+
+Scheduler::Entry* Scheduler::next_waiting(std::deque<FeedId>& queue) {
+  while (!queue.empty()) {
+    const auto id = queue.front();
+    queue.pop_front();
+    auto found = feeds_.find(id);
+    if (found != feeds_.end() && found->second.waiting_since) return &found->second;
+  }
+  return nullptr;
+}
+
+// Hosts take turns: each turn launches one waiting feed of the host at the front, if the host
+// has room; a round in which no host has room ends it, as does the total limit.
+void Scheduler::launch_waiting() {
+  std::size_t hosts_without_room = 0;
+  while (!stopping_ && !waiting_hosts_.empty() && hosts_without_room < waiting_hosts_.size()) {
+    if (options_.launch_limit && launched_ >= options_.launch_limit) return;
+    auto host = std::move(waiting_hosts_.front());
+    waiting_hosts_.pop_front();
+    auto& queue = waiting_[host];
+    Entry* entry = next_waiting(queue);
+    if (!entry) {
+      waiting_.erase(host);
+      continue;
+    }
+    if (!has_room(entry->host)) {
+      queue.push_front(entry->feed.id);
+      waiting_hosts_.push_back(std::move(host));
+      ++hosts_without_room;
+      continue;
+    }
+    entry->waiting_since.reset();
+    launch(*entry);
+    hosts_without_room = 0;
+    if (queue.empty()) {
+      waiting_.erase(host);
+    } else {
+      waiting_hosts_.push_back(std::move(host));
+    }
   }
 }
 
 void Scheduler::launch(Entry& entry) {
   entry.in_flight = true;
+  ++launched_;
+  ++launched_per_host_[entry.host];
   const auto task = ++next_task_;
   auto& signal = tasks_[task] = std::make_unique<asio::cancellation_signal>();
   const auto id = entry.feed.id;
-  asio::co_spawn(
-      executor_, poll_feed(id, entry.host, entry.generation),
-      asio::bind_cancellation_slot(
-          signal->slot(), [this, task, id](std::exception_ptr e) { on_task_done(task, id, e); }));
+  asio::co_spawn(executor_, poll_feed(id, entry.host, entry.generation),
+                 asio::bind_cancellation_slot(
+                     signal->slot(), [this, task, id, host = entry.host](std::exception_ptr e) {
+                       on_task_done(task, id, host, e);
+                     }));
+}
+
+void Scheduler::launch_ended(const std::string& host) {
+  --launched_;
+  auto found = launched_per_host_.find(host);
+  if (found != launched_per_host_.end() && --found->second == 0) launched_per_host_.erase(found);
+  launch_waiting();
 }
 
 asio::awaitable<void> Scheduler::poll_feed(FeedId id, std::string host, std::uint64_t generation) {
@@ -143,7 +216,9 @@ void Scheduler::record_result(FeedId id, std::uint64_t generation, RefreshResult
   wake();
 }
 
-void Scheduler::on_task_done(std::uint64_t task, FeedId id, std::exception_ptr error) {
+void Scheduler::on_task_done(std::uint64_t task, FeedId id, const std::string& host,
+                             std::exception_ptr error) {
+  launch_ended(host);
   if (error) {
     if (is_cancellation(error)) {
       spdlog::debug("feed {}: refresh cancelled", id);

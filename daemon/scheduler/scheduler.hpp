@@ -16,12 +16,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -67,6 +69,12 @@ struct SchedulerOptions {
   std::function<double()> jitter;
   /// Called with every new plan (persist next_check_at, show it); may be empty.
   std::function<void(FeedId, const PollPlan&)> on_plan;
+  /// Refreshes started and not finished, in total and per host (0: no bound). A refresh waiting
+  /// for its host slot is a coroutine in memory: without a bound, the 5000 feeds due at the
+  /// first start are 5000 of them. Due feeds beyond a bound wait in their host's queue; hosts
+  /// take turns, so one host's backlog never holds back another's feeds.
+  std::size_t launch_limit = 0;
+  std::size_t launch_limit_per_host = 0;
 };
 
 /// A feed's schedule, for the dashboard and tests.
@@ -124,6 +132,7 @@ class Scheduler {
     ScheduledFeed feed;
     std::string host;
     std::optional<sys_seconds> due;  ///< set iff the feed is in queue_
+    std::optional<sys_seconds> waiting_since;  ///< due, set iff the feed waits in waiting_
     bool in_flight = false;
     bool poll_again = false;
     bool disabled = false;
@@ -136,11 +145,17 @@ class Scheduler {
   void unschedule(Entry& entry);
   std::chrono::seconds time_until_next_due() const;
   void launch_due_feeds();
+  bool has_room(const std::string& host) const;
+  void make_wait(Entry& entry, sys_seconds due);
+  Entry* next_waiting(std::deque<FeedId>& queue);
+  void launch_waiting();
   void launch(Entry& entry);
+  void launch_ended(const std::string& host);
   boost::asio::awaitable<void> poll_feed(FeedId id, std::string host, std::uint64_t generation);
   RefreshResult failed_refresh(FeedId id, const char* what) const;
   void record_result(FeedId id, std::uint64_t generation, RefreshResult result);
-  void on_task_done(std::uint64_t task, FeedId id, std::exception_ptr error);
+  void on_task_done(std::uint64_t task, FeedId id, const std::string& host,
+                    std::exception_ptr error);
   boost::asio::awaitable<void> wait_for_tasks(std::chrono::milliseconds bound);
 
   boost::asio::any_io_executor executor_;
@@ -152,6 +167,11 @@ class Scheduler {
   boost::asio::steady_timer idle_;
   std::map<FeedId, Entry> feeds_;
   std::set<std::pair<sys_seconds, FeedId>> queue_;  ///< (due, id): the earliest first
+  /// Due feeds held back by a launch limit, by host; stale ids (removed, launched) are skipped.
+  std::unordered_map<std::string, std::deque<FeedId>> waiting_;
+  std::deque<std::string> waiting_hosts_;  ///< hosts with waiting feeds, in turn, each once
+  std::unordered_map<std::string, std::size_t> launched_per_host_;
+  std::size_t launched_ = 0;
   std::map<std::uint64_t, std::unique_ptr<boost::asio::cancellation_signal>> tasks_;
   std::uint64_t next_task_ = 0;
   std::uint64_t next_generation_ = 0;

@@ -70,6 +70,7 @@ bool Scheduler::poll_now(FeedId id) {
   Entry& entry = found->second;
   entry.disabled = false;
   entry.disabled_reason.clear();
+  if (entry.waiting_since) return true;  // due already, waiting for room to launch
   if (entry.in_flight) {
     entry.poll_again = true;
   } else {
@@ -83,7 +84,7 @@ std::optional<FeedScheduleState> Scheduler::state(FeedId id) const {
   auto found = feeds_.find(id);
   if (found == feeds_.end()) return std::nullopt;
   const Entry& entry = found->second;
-  return FeedScheduleState{entry.feed.url,  entry.host,     entry.due,
+  return FeedScheduleState{entry.feed.url,  entry.host,     entry.due ? entry.due : entry.waiting_since,
                            entry.in_flight, entry.disabled, entry.disabled_reason,
                            entry.last_plan};
 }

@@ -67,9 +67,12 @@ class SchedulerTest : public ::testing::Test {
  protected:
   void SetUp() override { start(10, 1); }
 
-  void start(int total, int per_host) {
+  void start(int total, int per_host, std::size_t launch_limit = 0,
+             std::size_t launch_limit_per_host = 0) {
     limiter = std::make_unique<HostLimiter>(total, per_host);
     SchedulerOptions options;
+    options.launch_limit = launch_limit;
+    options.launch_limit_per_host = launch_limit_per_host;
     options.jitter = [] { return 0.0; };
     options.on_plan = [this](FeedId id, const PollPlan& plan) { plans.emplace_back(id, plan); };
     scheduler = std::make_unique<Scheduler>(
@@ -360,6 +363,38 @@ TEST_F(SchedulerTest, TotalCapLimitsRefreshesInFlight) {
   fake.release(1);
   settle();
   EXPECT_EQ(fake.calls.size(), 3u);
+}
+
+// The daemon's first start finds every feed due at once. Launched refreshes stay within the
+// launch limits (each is a coroutine in memory), one host's backlog does not hold back another
+// host queued behind it, and every feed is still polled once.
+TEST_F(SchedulerTest, LaunchLimitsBoundRefreshesWithoutHoldingBackOtherHosts) {
+  start(10, 1, 4, 2);
+  for (FeedId id = 1; id <= 6; ++id) {
+    fake.hang.insert(id);
+    scheduler->add_feed(feed(id, "https://busy.example/" + std::to_string(id)));
+  }
+  for (FeedId id = 7; id <= 8; ++id) {
+    fake.hang.insert(id);
+    scheduler->add_feed(feed(id, "https://quiet.example/" + std::to_string(id)));
+  }
+  run_loop();
+  EXPECT_EQ(scheduler->in_flight(), 4u) << "2 per host";
+  EXPECT_EQ(fake.times_of(1), (std::vector{t0}));
+  EXPECT_EQ(fake.times_of(7), (std::vector{t0})) << "quiet.example is not behind busy.example";
+  EXPECT_TRUE(scheduler->state(2)->in_flight) << "launched, waiting for its host slot";
+  EXPECT_FALSE(scheduler->state(3)->in_flight) << "not launched yet";
+  EXPECT_EQ(scheduler->state(3)->next_poll, t0) << "due";
+  std::set<FeedId> polled;
+  for (int round = 0; round < 10 && polled.size() < 8; ++round) {
+    for (const auto& [id, at] : fake.calls) polled.insert(id);
+    for (FeedId id : polled) fake.release(id);
+    settle();
+    EXPECT_LE(scheduler->in_flight(), 4u);
+  }
+  for (const auto& [id, at] : fake.calls) polled.insert(id);
+  EXPECT_EQ(polled.size(), 8u);
+  EXPECT_EQ(fake.calls.size(), 8u) << "each feed once";
 }
 
 }  // namespace
