@@ -149,16 +149,11 @@ WriteTransaction::WriteTransaction(Database& db, bool joined) : db_(db), joined_
 }
 
 WriteTransaction::~WriteTransaction() {
-  if (done_ || joined_) return;
-  db_.db_.tryExec("ROLLBACK");
-  db_.band_tail_.on_rollback();
+  if (!done_ && !joined_) db_.roll_back();
 }
 
 void WriteTransaction::commit() {
-  if (!joined_) {
-    db_.db_.exec("COMMIT");
-    db_.band_tail_.on_commit();
-  }
+  if (!joined_) db_.commit();
   done_ = true;
 }
 
@@ -170,16 +165,24 @@ WriteBatch::WriteBatch(Database& db) : db_(db) {
 
 WriteBatch::~WriteBatch() {
   db_.batch_open_ = false;
-  if (done_) return;
-  db_.db_.tryExec("ROLLBACK");
-  db_.band_tail_.on_rollback();
+  if (!done_) db_.roll_back();
 }
 
 void WriteBatch::commit() {
-  db_.db_.exec("COMMIT");
-  db_.band_tail_.on_commit();
+  db_.commit();
   done_ = true;
   db_.batch_open_ = false;
+}
+
+// Every transaction ends here, so the band tail follows each commit and rollback.
+void Database::commit() {
+  db_.exec("COMMIT");
+  band_tail_.on_commit();
+}
+
+void Database::roll_back() {
+  db_.tryExec("ROLLBACK");
+  band_tail_.on_rollback();
 }
 
 void Database::checkpoint() { db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }

@@ -122,6 +122,10 @@ class Database {
   storage::BandTail band_tail_;
   bool batch_open_ = false;
 
+  /// Ends the open transaction (for WriteTransaction and WriteBatch).
+  void commit();
+  void roll_back();
+
   friend class WriteTransaction;
   friend class WriteBatch;
 };
