@@ -26,21 +26,19 @@ constexpr const char* select_items_from = "SELECT id FROM items WHERE id >= ?1";
 
 // Every item up to the highest id is now indexed, so one whose id is reused after a delete is
 // still above the watermark.
-constexpr const char* advance_watermark =
-    "UPDATE story_bands_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM items)";
-
-constexpr const char* select_watermark = "SELECT indexed_through FROM story_bands_state";
-
-}  // namespace
+constexpr const char* advance_watermark = R"sql(
+UPDATE story_bands_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM items)
+RETURNING indexed_through)sql";
 
 std::int64_t band_column_value(feeds::FingerprintKind kind, std::int64_t band_key) {
   return (static_cast<std::int64_t>(kind) << 20) | band_key;
 }
 
-bool indexable(const feeds::StoryFingerprint& fingerprint, const feeds::StoryPolicy& policy) {
+}  // namespace
+
+bool indexable(const feeds::StoryFingerprint& fingerprint, std::size_t min_title_words) {
   if (fingerprint.words == 0) return false;
-  return fingerprint.kind == feeds::FingerprintKind::text ||
-         fingerprint.words >= policy.min_title_words;
+  return fingerprint.kind == feeds::FingerprintKind::text || fingerprint.words >= min_title_words;
 }
 
 std::array<std::int64_t, feeds::band_count> band_values(feeds::FingerprintKind kind,
@@ -73,9 +71,7 @@ void BandTail::reload(Database& db) {
     fingerprint.fingerprint = static_cast<std::uint64_t>(select->getColumn(1).getInt64());
     fingerprint.kind = static_cast<feeds::FingerprintKind>(select->getColumn(2).getInt());
     fingerprint.words = static_cast<std::size_t>(select->getColumn(3).getInt64());
-    feeds::StoryPolicy policy;
-    policy.min_title_words = min_title_words_;
-    if (!indexable(fingerprint, policy)) continue;
+    if (!indexable(fingerprint, min_title_words_)) continue;
     const Entry entry{select->getColumn(4).getInt64(), select->getColumn(0).getInt64(),
                       fingerprint.fingerprint};
     for (const auto band : band_values(fingerprint.kind, fingerprint.fingerprint))
@@ -126,8 +122,7 @@ void BandTail::fold(Database& db) {
     insert->bind(4, static_cast<int64_t>(row.entry.fingerprint));
     insert->exec();
   }
-  db.statement(advance_watermark)->exec();
-  auto watermark = db.statement(select_watermark);
+  auto watermark = db.statement(advance_watermark);
   watermark->executeStep();
   folding_to_ = watermark->getColumn(0).getInt64();
 }

@@ -31,13 +31,11 @@ class Database;
 
 namespace storage {
 
-/// The story_bands.band value of one band key of a fingerprint of `kind`.
-std::int64_t band_column_value(feeds::FingerprintKind kind, std::int64_t band_key);
+/// Whether an item's fingerprint is indexed at all: a title shorter than the policy's
+/// min_title_words matches nothing and is not.
+bool indexable(const feeds::StoryFingerprint& fingerprint, std::size_t min_title_words);
 
-/// Whether an item's fingerprint is indexed at all: a title too short to match anything is not.
-bool indexable(const feeds::StoryFingerprint& fingerprint, const feeds::StoryPolicy& policy);
-
-/// The band column values of an indexable fingerprint.
+/// The story_bands.band values of an indexable fingerprint: each band key with the kind above.
 std::array<std::int64_t, feeds::band_count> band_values(feeds::FingerprintKind kind,
                                                         std::uint64_t fingerprint);
 
@@ -70,8 +68,6 @@ class BandTail {
 
   /// Before the connection closes: folds whatever the tail holds in a transaction of its own.
   void fold_before_close(Database& db);
-
-  std::size_t rows() const { return rows_.size(); }
 
   /// The transaction that prepare, add and fold worked in ended.
   void on_commit();

@@ -107,7 +107,7 @@ void consider(Database& db, ItemId own_id, const BandTail::Entry& entry,
 std::optional<ItemId> story_by_bands(Database& db, ItemId id,
                                      const feeds::StoryFingerprint& fingerprint,
                                      const feeds::StoryPolicy& policy) {
-  if (!indexable(fingerprint, policy)) return std::nullopt;
+  if (!indexable(fingerprint, policy.min_title_words)) return std::nullopt;
   auto& tail = db.band_tail();
   tail.prepare(db, policy);
   const auto at = to_unix(*fingerprint.date);
@@ -151,7 +151,7 @@ void write_item_story(Database& db, ItemId id, ItemId story,
 
 void index_bands(Database& db, ItemId id, const feeds::StoryFingerprint& fingerprint,
                  const feeds::StoryPolicy& policy) {
-  if (!indexable(fingerprint, policy)) return;
+  if (!indexable(fingerprint, policy.min_title_words)) return;
   auto& tail = db.band_tail();
   tail.prepare(db, policy);
   tail.add(fingerprint.kind, {to_unix(*fingerprint.date), id, fingerprint.fingerprint});
