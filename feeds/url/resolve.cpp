@@ -113,11 +113,13 @@ std::optional<std::string> resolve_cleaned(std::string_view base, std::string_vi
   const std::string reference_text = encode_invalid_chars(clean_url(reference));
   const auto parsed_reference = boost::urls::parse_uri_reference(reference_text);
   if (!parsed_reference) return std::nullopt;
+  // An absolute reference is kept as written (§7: do not "fix" absolute URLs; Boost's
+  // resolve would decode "%41"), without reading the base: most links in feeds are absolute.
+  if (parsed_reference->has_scheme()) return reference_text;
   const std::string base_text = encode_invalid_chars(clean_url(base));
   const auto parsed_base = boost::urls::parse_uri(base_text);
-  // An absolute reference is kept as written (§7: do not "fix" absolute URLs; Boost's
-  // resolve would decode "%41"); an empty or relative base cannot anchor anything.
-  if (!parsed_base || parsed_reference->has_scheme()) return reference_text;
+  // An empty or relative base cannot anchor anything.
+  if (!parsed_base) return reference_text;
   boost::urls::url resolved;
   if (!boost::urls::resolve(*parsed_base, *parsed_reference, resolved)) return std::nullopt;
   drop_dot_dot_above_root(resolved);
