@@ -50,6 +50,79 @@ TEST(Database, MigratesAnEmptyFileToTheCurrentSchema) {
   EXPECT_EQ(db.integrity_check(), "ok");
 }
 
+/// How many temporary B-trees one run of `sql` opens (OpenEphemeral in its program).
+int temporary_btrees(SQLite::Database& connection, const std::string& sql) {
+  SQLite::Statement explain(connection, "EXPLAIN " + sql);
+  int count = 0;
+  while (explain.executeStep()) count += explain.getColumn(1).getString() == "OpenEphemeral";
+  return count;
+}
+
+// The statements every fetch runs: an IN list in a CHECK made each build a temporary B-tree.
+void expect_checks_without_temporary_btrees(SQLite::Database& connection) {
+  EXPECT_EQ(temporary_btrees(connection, "INSERT INTO items (feed_id, identity_key, content_fingerprint, "
+                                         "first_seen_at, last_seen_at, full_text_status) "
+                                         "VALUES (1, 'k', '', 0, 0, 'pending')"),
+            0);
+  EXPECT_EQ(temporary_btrees(connection, "UPDATE feeds SET state = 'active', identity_scheme = 'guid' "
+                                         "WHERE id = 1"),
+            0);
+  EXPECT_EQ(temporary_btrees(connection, "INSERT INTO fetch_log (feed_id, started_at, duration_ms, "
+                                         "outcome) VALUES (1, 0, 0, 'ok')"),
+            0);
+}
+
+/// The CHECK constraints still refuse what they refused.
+void expect_checks_refuse_unknown_values(SQLite::Database& connection) {
+  EXPECT_THROW(connection.exec("UPDATE items SET full_text_status = 'maybe'"), SQLite::Exception);
+  EXPECT_THROW(connection.exec("UPDATE feeds SET state = 'asleep'"), SQLite::Exception);
+  EXPECT_THROW(connection.exec("UPDATE feeds SET identity_scheme = 'title'"), SQLite::Exception);
+  EXPECT_THROW(connection.exec("UPDATE fetch_log SET outcome = 'fine'"), SQLite::Exception);
+}
+
+void insert_one_of_each(SQLite::Database& connection) {
+  connection.exec("INSERT INTO feeds (id, url, subscribed_url, created_at, identity_scheme) "
+                  "VALUES (1, 'https://one.example/feed', 'https://one.example/feed', 0, 'link')");
+  connection.exec("INSERT INTO items (feed_id, identity_key, content_fingerprint, first_seen_at, "
+                  "last_seen_at, full_text_status) VALUES (1, 'k', '', 0, 0, 'failed')");
+  connection.exec("INSERT INTO fetch_log (feed_id, started_at, duration_ms, outcome) "
+                  "VALUES (1, 0, 0, 'not_modified')");
+}
+
+TEST(Database, ChecksOfEveryWriteBuildNoTemporaryTables) {
+  TempDir dir;
+  Database db(dir.file("feedd.db"));
+  insert_one_of_each(db.connection());
+  expect_checks_without_temporary_btrees(db.connection());
+  expect_checks_refuse_unknown_values(db.connection());
+}
+
+// Schema 5 rewrites the CHECKs of a schema-4 database in place: rows kept, file intact, and
+// another connection opened afterwards reads the new definitions too.
+TEST(Database, MigratingToSchema5RewritesTheChecksInPlace) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (std::size_t version = 0; version < 4; ++version) raw.exec(std::string(migrations()[version]));
+    raw.exec("PRAGMA user_version = 4");
+    insert_one_of_each(raw);
+    EXPECT_GT(temporary_btrees(raw, "UPDATE feeds SET state = 'active' WHERE id = 1"), 0)
+        << "schema 4 is the one with IN lists";
+  }
+  {
+    Database db(path);
+    EXPECT_EQ(db.connection().execAndGet("PRAGMA user_version").getInt(), 5);
+    expect_checks_without_temporary_btrees(db.connection());
+    EXPECT_EQ(db.integrity_check(), "ok");
+  }
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM items WHERE full_text_status = 'failed'").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM fetch_log WHERE outcome = 'not_modified'").getInt(), 1);
+  expect_checks_without_temporary_btrees(raw);
+  expect_checks_refuse_unknown_values(raw);
+}
+
 TEST(Database, ConfiguresTheConnectionForDurability) {
   TempDir dir;
   Database db(dir.file("feedd.db"));
