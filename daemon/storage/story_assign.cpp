@@ -11,10 +11,12 @@ namespace feedd::storage {
 namespace {
 
 // INDEXED BY: with statistics gathered while the database was small, the planner preferred
-// items_by_story for the ORDER BY, a scan of every item with a story.
+// items_by_story for the ORDER BY, a scan of every item with a story. min() rather than
+// ORDER BY story_id LIMIT 1, which built a temporary B-tree for every item stored.
+// Both return NULL when no other item has the URL.
 constexpr const char* find_story_by_url = R"sql(
-SELECT story_id FROM items INDEXED BY items_by_canonical_url WHERE canonical_url = ?1 AND story_id IS NOT NULL AND id != ?2
-ORDER BY story_id LIMIT 1)sql";
+SELECT min(story_id) FROM items INDEXED BY items_by_canonical_url
+WHERE canonical_url = ?1 AND story_id IS NOT NULL AND id != ?2)sql";
 
 // One band, one date range: an index range scan of story_bands' primary key.
 constexpr const char* find_band_rows = R"sql(
@@ -26,8 +28,8 @@ SELECT id, story_id, canonical_url, story_fingerprint, story_fingerprint_kind, s
 FROM items WHERE id = ?1 AND story_id IS NOT NULL AND id != ?3)sql";
 
 constexpr const char* find_other_story_by_url = R"sql(
-SELECT story_id FROM items INDEXED BY items_by_canonical_url WHERE canonical_url = ?1 AND story_id IS NOT NULL AND story_id != ?2
-ORDER BY story_id LIMIT 1)sql";
+SELECT min(story_id) FROM items INDEXED BY items_by_canonical_url
+WHERE canonical_url = ?1 AND story_id IS NOT NULL AND story_id != ?2)sql";
 
 constexpr const char* select_item_story = R"sql(
 SELECT story_id, (SELECT count(*) FROM items m WHERE m.story_id = i.story_id)
@@ -60,7 +62,7 @@ std::optional<ItemId> story_by_url(Database& db, ItemId id, const std::optional<
   auto find = db.statement(find_story_by_url);
   find->bind(1, *key);
   find->bind(2, static_cast<int64_t>(id));
-  if (!find->executeStep()) return std::nullopt;
+  if (!find->executeStep() || find->getColumn(0).isNull()) return std::nullopt;
   return find->getColumn(0).getInt64();
 }
 
@@ -161,7 +163,7 @@ std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, I
   auto find = db.statement(find_other_story_by_url);
   find->bind(1, key);
   find->bind(2, static_cast<int64_t>(own));
-  if (!find->executeStep()) return std::nullopt;
+  if (!find->executeStep() || find->getColumn(0).isNull()) return std::nullopt;
   return find->getColumn(0).getInt64();
 }
 
