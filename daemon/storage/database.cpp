@@ -45,6 +45,10 @@ void configure_connection(SQLite::Database& db) {
   // 4 MiB of page cache (the default is 2 MiB): a poll of thousands of feeds otherwise re-reads
   // the same feed and index pages from the kernel on every transaction (pollbench, warm polls).
   db.exec("PRAGMA cache_size = -4096");
+  // The PRAGMA optimize at close re-analyzed whole indexes: 44-64 ms of every 0.5 s warm poll
+  // of 5000 feeds. A sampled ANALYZE (what sqlite.org/pragma.html#pragma_optimize advises
+  // for it) took 0.6 ms; the plans that matter name their index (INDEXED BY).
+  db.exec("PRAGMA analysis_limit = 1000");
 }
 
 // The last connection to close checkpoints and deletes the WAL; a process killed with
