@@ -143,3 +143,25 @@ TEST_F(Tls, KeepAliveReusesTheTlsConnection) {
 
 }  // namespace
 }  // namespace feedd::test
+
+namespace feedd::test {
+namespace {
+
+// The trust anchors load with the first https request; a file that cannot be read fails every
+// https fetch with a reason, before connecting, and each time (nothing half-made is reused).
+TEST_F(Tls, UnreadableTrustAnchorsFailHttpsFetchesBeforeConnecting) {
+  FetchHarness harness(certificates->leaf());
+  harness.options().ca_file = "/nonexistent/feedd-test-ca.pem";
+  harness.server.on("/feed", FixtureResponse{.body = "<rss/>"});
+  for (int i = 0; i < 2; ++i) {
+    auto outcome = harness.fetch(harness.server.url("/feed", "localhost"));
+    ASSERT_FALSE(outcome) << explain(outcome);
+    EXPECT_EQ(outcome.error().kind, FetchErrorKind::tls) << explain(outcome);
+    EXPECT_NE(describe(outcome.error()).find("cannot load trust anchors"), std::string::npos)
+        << describe(outcome.error());
+  }
+  EXPECT_EQ(harness.server.connections_accepted(), 0);
+}
+
+}  // namespace
+}  // namespace feedd::test
