@@ -123,13 +123,12 @@ struct HttpExchanger::Impl {
 
   std::unique_ptr<Connection> take_idle(const std::string& key);
   void keep_idle(const std::string& key, std::unique_ptr<Connection> connection);
+  ssl::context* tls_context();  ///< null when the trust anchors could not be loaded
 
   asio::any_io_executor executor_;
   HttpClientOptions options_;
   std::shared_ptr<Resolver> resolver_;
   AddressPolicy policy_;
-  ssl::context* tls_context();
-
   // Made on the first https request: loading the system's trust anchors took ~20 ms of
   // every `feedd poll`, and plain-http polls never use them.
   std::optional<ssl::context> tls_context_;

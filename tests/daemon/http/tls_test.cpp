@@ -141,12 +141,6 @@ TEST_F(Tls, KeepAliveReusesTheTlsConnection) {
   EXPECT_EQ(harness.server.connections_accepted(), 1);
 }
 
-}  // namespace
-}  // namespace feedd::test
-
-namespace feedd::test {
-namespace {
-
 // The trust anchors load with the first https request; a file that cannot be read fails every
 // https fetch with a reason, before connecting, and each time (nothing half-made is reused).
 TEST_F(Tls, UnreadableTrustAnchorsFailHttpsFetchesBeforeConnecting) {

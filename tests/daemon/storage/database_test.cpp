@@ -60,15 +60,18 @@ int temporary_btrees(SQLite::Database& connection, const std::string& sql) {
 
 // The statements every fetch runs: an IN list in a CHECK made each build a temporary B-tree.
 void expect_checks_without_temporary_btrees(SQLite::Database& connection) {
-  EXPECT_EQ(temporary_btrees(connection, "INSERT INTO items (feed_id, identity_key, content_fingerprint, "
-                                         "first_seen_at, last_seen_at, full_text_status) "
-                                         "VALUES (1, 'k', '', 0, 0, 'pending')"),
+  EXPECT_EQ(temporary_btrees(connection,
+                             "INSERT INTO items (feed_id, identity_key, content_fingerprint, "
+                             "first_seen_at, last_seen_at, full_text_status) "
+                             "VALUES (1, 'k', '', 0, 0, 'pending')"),
             0);
-  EXPECT_EQ(temporary_btrees(connection, "UPDATE feeds SET state = 'active', identity_scheme = 'guid' "
-                                         "WHERE id = 1"),
+  EXPECT_EQ(temporary_btrees(connection,
+                             "UPDATE feeds SET state = 'active', identity_scheme = 'guid' "
+                             "WHERE id = 1"),
             0);
-  EXPECT_EQ(temporary_btrees(connection, "INSERT INTO fetch_log (feed_id, started_at, duration_ms, "
-                                         "outcome) VALUES (1, 0, 0, 'ok')"),
+  EXPECT_EQ(temporary_btrees(connection,
+                             "INSERT INTO fetch_log (feed_id, started_at, duration_ms, "
+                             "outcome) VALUES (1, 0, 0, 'ok')"),
             0);
 }
 
@@ -81,12 +84,15 @@ void expect_checks_refuse_unknown_values(SQLite::Database& connection) {
 }
 
 void insert_one_of_each(SQLite::Database& connection) {
-  connection.exec("INSERT INTO feeds (id, url, subscribed_url, created_at, identity_scheme) "
-                  "VALUES (1, 'https://one.example/feed', 'https://one.example/feed', 0, 'link')");
-  connection.exec("INSERT INTO items (feed_id, identity_key, content_fingerprint, first_seen_at, "
-                  "last_seen_at, full_text_status) VALUES (1, 'k', '', 0, 0, 'failed')");
-  connection.exec("INSERT INTO fetch_log (feed_id, started_at, duration_ms, outcome) "
-                  "VALUES (1, 0, 0, 'not_modified')");
+  connection.exec(
+      "INSERT INTO feeds (id, url, subscribed_url, created_at, identity_scheme) "
+      "VALUES (1, 'https://one.example/feed', 'https://one.example/feed', 0, 'link')");
+  connection.exec(
+      "INSERT INTO items (feed_id, identity_key, content_fingerprint, first_seen_at, "
+      "last_seen_at, full_text_status) VALUES (1, 'k', '', 0, 0, 'failed')");
+  connection.exec(
+      "INSERT INTO fetch_log (feed_id, started_at, duration_ms, outcome) "
+      "VALUES (1, 0, 0, 'not_modified')");
 }
 
 TEST(Database, ChecksOfEveryWriteBuildNoTemporaryTables) {
@@ -104,7 +110,8 @@ TEST(Database, MigratingToSchema5RewritesTheChecksInPlace) {
   const auto path = dir.file("feedd.db");
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (std::size_t version = 0; version < 4; ++version) raw.exec(std::string(migrations()[version]));
+    for (std::size_t version = 0; version < 4; ++version)
+      raw.exec(std::string(migrations()[version]));
     raw.exec("PRAGMA user_version = 4");
     insert_one_of_each(raw);
     EXPECT_GT(temporary_btrees(raw, "UPDATE feeds SET state = 'active' WHERE id = 1"), 0)
@@ -117,8 +124,10 @@ TEST(Database, MigratingToSchema5RewritesTheChecksInPlace) {
     EXPECT_EQ(db.integrity_check(), "ok");
   }
   SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM items WHERE full_text_status = 'failed'").getInt(), 1);
-  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM fetch_log WHERE outcome = 'not_modified'").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM items WHERE full_text_status = 'failed'").getInt(),
+            1);
+  EXPECT_EQ(
+      raw.execAndGet("SELECT count(*) FROM fetch_log WHERE outcome = 'not_modified'").getInt(), 1);
   expect_checks_without_temporary_btrees(raw);
   expect_checks_refuse_unknown_values(raw);
 }
