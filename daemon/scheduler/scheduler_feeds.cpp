@@ -84,7 +84,9 @@ std::optional<FeedScheduleState> Scheduler::state(FeedId id) const {
   auto found = feeds_.find(id);
   if (found == feeds_.end()) return std::nullopt;
   const Entry& entry = found->second;
-  return FeedScheduleState{entry.feed.url,  entry.host,     entry.due ? entry.due : entry.waiting_since,
+  // A due feed waiting for room to launch is still due when it became due.
+  const auto next_poll = entry.due ? entry.due : entry.waiting_since;
+  return FeedScheduleState{entry.feed.url,  entry.host,     next_poll,
                            entry.in_flight, entry.disabled, entry.disabled_reason,
                            entry.last_plan};
 }
