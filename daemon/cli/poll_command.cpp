@@ -9,6 +9,7 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <spdlog/spdlog.h>
 
 #include "daemon/app/daemon_setup.hpp"
 #include "daemon/app/poll_once.hpp"
@@ -79,6 +80,9 @@ struct PollRun {
 int run_poll(const PollRun& run) {
   auto store = open_store(run.config.daemon.database, run.config.dedup, StartupCheck::when_needed);
   auto feeds = prepare_feeds(*store, run.config, run.named_urls);
+  // A first poll is a bulk load; the index is built when the store closes.
+  if (store->defer_date_index_if_empty())
+    spdlog::debug("empty database: items_by_date is built after this poll");
   asio::io_context io;
   auto http_options = http_client_options(run.config);
   http_options.allowed_addresses = endpoints_of_named_hosts(run.named_urls);

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "daemon/storage/date_index.hpp"
 #include "daemon/storage/migrations.hpp"
 #include "daemon/storage/storage_error.hpp"
 
@@ -99,6 +100,7 @@ SQLite::Database open_connection(const std::filesystem::path& path, const Databa
     if (checked) check_quickly(db, path);
     configure_connection(db);
     apply_migrations(db, path);
+    storage::restore_date_index(db);
     if (!checked && check_is_due(db, options)) {
       check_quickly(db, path);
       checked = true;
@@ -129,10 +131,21 @@ Database::Database(const std::filesystem::path& path, const DatabaseOptions& opt
 Database::~Database() {
   band_tail_.fold_before_close(*this);
   statements_.clear();
+  restore_date_index_before_close();
   db_.tryExec("PRAGMA optimize");
   // The checkpointer stops before the connection closes: no commit may call into it then.
   sqlite3_wal_hook(db_.getHandle(), nullptr, nullptr);
 }
+
+// A failure leaves the index to the next open, which builds it before anything reads.
+void Database::restore_date_index_before_close() {
+  try {
+    storage::restore_date_index(db_);
+  } catch (const std::exception&) {
+  }
+}
+
+bool Database::defer_date_index_if_empty() { return storage::defer_date_index_if_empty(db_); }
 
 StatementLease Database::statement(const char* sql) {
   auto& slot = statements_[sql];

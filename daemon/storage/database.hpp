@@ -79,8 +79,8 @@ class Database {
   explicit Database(const std::filesystem::path& path, const DatabaseOptions& options = {});
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
-  /// Writes the story band tail and runs `PRAGMA optimize` (failures logged or ignored: the
-  /// data is already committed).
+  /// Writes the story band tail, builds items_by_date if it was deferred and runs
+  /// `PRAGMA optimize` (failures logged or ignored: the data is already committed).
   ~Database();
 
   /// The prepared statement for `sql`, prepared once per connection. `sql` must be a string
@@ -94,6 +94,10 @@ class Database {
   /// Opens a group commit: every begin_write() until it ends joins its transaction.
   WriteBatch begin_batch() { return WriteBatch(*this); }
 
+  /// For a bulk load into a new database: drops items_by_date while no item is stored, so
+  /// the load does not maintain it item by item; closing builds it, and so does the next
+  /// open if the process ended first (see date_index.hpp). True if it was dropped.
+  bool defer_date_index_if_empty();
   /// `PRAGMA wal_checkpoint(TRUNCATE)`: folds the WAL into the database and empties it.
   void checkpoint();
 
@@ -122,6 +126,7 @@ class Database {
   storage::BandTail band_tail_;
   bool batch_open_ = false;
 
+  void restore_date_index_before_close();
   /// Ends the open transaction (for WriteTransaction and WriteBatch).
   void commit();
   void roll_back();

@@ -45,6 +45,11 @@ void Store::checkpoint() {
   storage::run_operation(path().string(), "checkpoint", [&] { db_.checkpoint(); });
 }
 
+bool Store::defer_date_index_if_empty() {
+  return storage::run_operation(path().string(), "defer_date_index_if_empty",
+                                [&] { return db_.defer_date_index_if_empty(); });
+}
+
 std::string Store::integrity_check() {
   return storage::run_operation(path().string(), "integrity_check",
                                 [&] { return db_.integrity_check(); });

@@ -96,6 +96,10 @@ class Store {
   /// `PRAGMA wal_checkpoint(TRUNCATE)`, for idle moments.
   void checkpoint();
 
+  /// Before a bulk load (`feedd poll` into a new database): while no item is stored, drops
+  /// the items-by-date index, which closing the store builds again (Database). True if so.
+  bool defer_date_index_if_empty();
+
   /// Full `PRAGMA integrity_check` plus foreign_key_check: "ok" or the problems.
   std::string integrity_check();
 

@@ -34,6 +34,9 @@ TEST(PollCommand, StoresItemsThenSendsConditionalRequests) {
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.out.find("1 ok, 0 not modified, 0 failed; 3 new items"), std::string::npos) << first.out;
   EXPECT_EQ(query_column(database, "SELECT count(*) FROM items"), std::vector<std::string>{"3"});
+  // A first poll defers the items-by-date index (a bulk load) and builds it before exiting.
+  EXPECT_EQ(query_column(database, "SELECT name FROM sqlite_schema WHERE name = 'items_by_date'"),
+            std::vector<std::string>{"items_by_date"});
 
   auto second = run_feedd(arguments);
   ASSERT_EQ(second.exit_code, 0) << second.err;
