@@ -14,8 +14,8 @@ constexpr const char* create_date_index =
     "CREATE INDEX items_by_date ON items (coalesce(published_at, first_seen_at) DESC)";
 
 bool date_index_exists(SQLite::Database& db) {
-  SQLite::Statement query(db,
-                          "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'items_by_date'");
+  SQLite::Statement query(
+      db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'items_by_date'");
   return query.executeStep();
 }
 
