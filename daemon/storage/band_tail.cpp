@@ -64,6 +64,7 @@ void BandTail::prepare_stored(Database& db) {
 }
 
 void BandTail::reload(Database& db) {
+  ++generation_;
   rows_.clear();
   auto select = db.statement(select_unindexed_items);
   while (select->executeStep()) {

@@ -56,6 +56,16 @@ class BandTail {
   /// before a crash, then folds the tail into story_bands when it holds `fold_rows` rows.
   void prepare(Database& db, const feeds::StoryPolicy& policy);
 
+  /// Counts the reloads from the database: a new value means another connection (or a
+  /// crashed one) stored items this connection did not see being written.
+  std::uint64_t generation() const { return generation_; }
+
+  /// Calls visit(band, entry) for every row of the tail.
+  template <class Visit>
+  void for_each_row(Visit&& visit) const {
+    for (const auto& [band, entry] : rows_) visit(band, entry);
+  }
+
   /// Items of the tail with band value `band` dated in [from, to].
   void find(std::int64_t band, std::int64_t from, std::int64_t to,
             std::vector<Entry>& out) const;
@@ -89,6 +99,7 @@ class BandTail {
   std::vector<Row> added_;            // rows_ added by the open transaction
   std::optional<ItemId> folding_to_;  // fold written in the open transaction
   std::optional<std::int64_t> data_version_;
+  std::uint64_t generation_ = 0;
   bool prepared_ = false;
 };
 

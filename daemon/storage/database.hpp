@@ -15,6 +15,7 @@
 
 #include "daemon/storage/band_tail.hpp"
 #include "daemon/storage/database_options.hpp"
+#include "daemon/storage/stored_keys.hpp"
 #include "daemon/storage/wal_checkpointer.hpp"
 
 namespace feedd {
@@ -111,6 +112,8 @@ class Database {
   /// The story bands of the newest items, not yet in story_bands (see BandTail). Its
   /// transaction hooks run when write transactions and batches end.
   storage::BandTail& band_tail() { return band_tail_; }
+  /// Which story keys may be stored (see StoredKeys): lookups that cannot match are skipped.
+  storage::StoredKeys& stored_keys() { return stored_keys_; }
 
   SQLite::Database& connection() { return db_; }
   const std::filesystem::path& path() const { return path_; }
@@ -124,6 +127,7 @@ class Database {
   std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   storage::BandTail band_tail_;
+  storage::StoredKeys stored_keys_;
   bool batch_open_ = false;
 
   void restore_date_index_before_close();

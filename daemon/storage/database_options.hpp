@@ -21,6 +21,8 @@ struct DatabaseOptions {
   /// Story band rows the writer holds in memory before writing them to story_bands in key
   /// order (BandTail): 32768 rows are 8192 items, about 2 MB.
   std::size_t band_fold_rows = 32768;
+  /// Story keys (canonical URLs, band rows by day) the smallest StoredKeys filter holds: 384 KB.
+  std::size_t stored_keys_min_capacity = 262144;
 };
 
 }  // namespace feedd

@@ -57,8 +57,18 @@ UPDATE items SET canonical_url = ?2, story_id = ?3, story_fingerprint = ?4,
                  story_fingerprint_kind = ?5, story_words = ?6
 WHERE id = ?1)sql";
 
-std::optional<ItemId> story_by_url(Database& db, ItemId id, const std::optional<std::string>& key) {
-  if (!key) return std::nullopt;
+// The band tail and the key filter, caught up with the database for this transaction.
+StoredKeys& prepared_keys(Database& db, const feeds::StoryPolicy& policy) {
+  auto& tail = db.band_tail();
+  tail.prepare(db, policy);
+  auto& keys = db.stored_keys();
+  keys.prepare(db, tail);
+  return keys;
+}
+
+std::optional<ItemId> story_by_url(Database& db, ItemId id, const std::optional<std::string>& key,
+                                   StoredKeys& keys) {
+  if (!key || !keys.may_have_url(*key)) return std::nullopt;
   auto find = db.statement(find_story_by_url);
   find->bind(1, *key);
   find->bind(2, static_cast<int64_t>(id));
@@ -108,16 +118,15 @@ void consider(Database& db, ItemId own_id, const BandTail::Entry& entry,
 // The item's bands, looked up in story_bands and in the writer's tail of newest items.
 std::optional<ItemId> story_by_bands(Database& db, ItemId id,
                                      const feeds::StoryFingerprint& fingerprint,
-                                     const feeds::StoryPolicy& policy) {
+                                     const feeds::StoryPolicy& policy, StoredKeys& keys) {
   if (!indexable(fingerprint, policy.min_title_words)) return std::nullopt;
-  auto& tail = db.band_tail();
-  tail.prepare(db, policy);
+  const auto& tail = db.band_tail();
   const auto at = to_unix(*fingerprint.date);
   const auto from = at - policy.window.count();
   const auto to = at + policy.window.count();
   std::vector<BandTail::Entry> entries;
   for (const auto band : band_values(fingerprint.kind, fingerprint.fingerprint)) {
-    read_band_rows(db, band, from, to, entries);
+    if (keys.may_have_band(band, from, to)) read_band_rows(db, band, from, to, entries);
     tail.find(band, from, to, entries);
   }
   // An identical text shares all its bands: one look at each item.
@@ -139,6 +148,11 @@ ItemId start_story(Database& db, std::optional<ItemId> id, TimePoint seen_at) {
   return db.connection().getLastInsertRowid();
 }
 
+// A canonical URL key written to an item's row: later lookups of it must read the index.
+void note_url_key(Database& db, const std::optional<std::string>& key) {
+  if (key) db.stored_keys().add_url(*key);
+}
+
 void write_item_story(Database& db, ItemId id, ItemId story,
                       const feeds::StoryFingerprint& fingerprint) {
   auto update = db.statement(update_item_story);
@@ -149,14 +163,17 @@ void write_item_story(Database& db, ItemId id, ItemId story,
   update->bind(5, static_cast<int>(fingerprint.kind));
   update->bind(6, static_cast<int64_t>(fingerprint.words));
   update->exec();
+  note_url_key(db, fingerprint.url_key);
 }
 
 void index_bands(Database& db, ItemId id, const feeds::StoryFingerprint& fingerprint,
                  const feeds::StoryPolicy& policy) {
   if (!indexable(fingerprint, policy.min_title_words)) return;
-  auto& tail = db.band_tail();
-  tail.prepare(db, policy);
-  tail.add(fingerprint.kind, {to_unix(*fingerprint.date), id, fingerprint.fingerprint});
+  auto& keys = prepared_keys(db, policy);
+  const auto at = to_unix(*fingerprint.date);
+  db.band_tail().add(fingerprint.kind, {at, id, fingerprint.fingerprint});
+  for (const auto band : band_values(fingerprint.kind, fingerprint.fingerprint))
+    keys.add_band(band, at);
 }
 
 std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, ItemId own) {
@@ -193,8 +210,9 @@ void merge_stories(Database& db, ItemId into, ItemId from) {
 std::optional<ItemId> matching_story(Database& db, ItemId own_id,
                                      const feeds::StoryFingerprint& fingerprint,
                                      const feeds::StoryPolicy& policy) {
-  const auto by_url = story_by_url(db, own_id, fingerprint.url_key);
-  const auto by_text = story_by_bands(db, own_id, fingerprint, policy);
+  auto& keys = prepared_keys(db, policy);
+  const auto by_url = story_by_url(db, own_id, fingerprint.url_key, keys);
+  const auto by_text = story_by_bands(db, own_id, fingerprint, policy, keys);
   if (!by_url || !by_text) return by_url ? by_url : by_text;
   if (*by_url != *by_text) merge_stories(db, std::min(*by_url, *by_text), std::max(*by_url, *by_text));
   return std::min(*by_url, *by_text);
@@ -226,6 +244,7 @@ void finish_placement(Database& db, ItemId item_id, const StoryPlacement& placem
     update->bind(2, static_cast<int64_t>(item_id));
     update->exec();
   }
+  note_url_key(db, placement.fingerprint.url_key);
   index_bands(db, item_id, placement.fingerprint, policy);
 }
 
@@ -260,6 +279,7 @@ void apply_page_canonical(Database& db, ItemId id, std::string_view page_canonic
   move->bind(2, *key);
   bind_int(*move, 3, target);
   move->exec();
+  note_url_key(db, key);
   if (!target) return;
   auto remove = db.statement(delete_story);
   remove->bind(1, static_cast<int64_t>(*own_story));

@@ -1,0 +1,64 @@
+#pragma once
+/// Internal to storage: a Bloom filter of the story keys the database holds — canonical URLs
+/// and story_bands rows by day — so that placing a new item skips the index reads that cannot
+/// find anything.
+///
+/// Nearly every new item starts a story of its own, and each placement read the canonical-URL
+/// index once and story_bands four times: random pages of two ~10 MB B-trees, ~1.9 of a
+/// 5000-feed cold poll's ~14 CPU-seconds (docs/BENCHMARKS.md). The filter answers "maybe" for
+/// every key stored (it has no false negatives) and "no" for ~99% of the rest.
+///
+/// It holds the keys read at its last build plus every key this connection added since; a key
+/// added in a transaction that rolled back, or of an item deleted since, only makes a "maybe".
+/// When another connection wrote (BandTail reloaded) its keys are unknown: the filter answers
+/// "maybe" to everything until it is rebuilt, which waits for enough lookups to pay for it.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace feedd {
+
+class Database;
+
+namespace storage {
+
+class BandTail;
+
+class StoredKeys {
+ public:
+  /// `min_capacity`: the keys the smallest filter is sized for (12 bits each).
+  explicit StoredKeys(std::size_t min_capacity) : min_capacity_(min_capacity) {}
+
+  /// Before lookups in a write transaction, after `tail.prepare`: builds the filter when it has
+  /// none or it is full, and notes another connection's writes (a new tail generation).
+  void prepare(Database& db, const BandTail& tail);
+
+  /// False only when no stored item has canonical URL key `key`.
+  bool may_have_url(std::string_view key);
+  /// False only when story_bands has no row for `band` dated within [from, to].
+  bool may_have_band(std::int64_t band, std::int64_t from, std::int64_t to);
+
+  /// Keys written by this connection's current transaction.
+  void add_url(std::string_view key);
+  void add_band(std::int64_t band, std::int64_t at);
+
+ private:
+  void build(Database& db, const BandTail& tail);
+  void insert(std::uint64_t hash);
+  bool contains(std::uint64_t hash) const;
+  /// Whether lookups may trust the filter; counts the ones that may not.
+  bool trusted();
+
+  std::size_t min_capacity_;
+  std::vector<std::uint64_t> bits_;  // 512-bit blocks
+  std::size_t capacity_ = 0;         // keys the filter is sized for
+  std::size_t keys_ = 0;             // keys inserted since the build
+  std::uint64_t generation_ = 0;     // the tail generation it was built at
+  bool built_ = false;
+  bool stale_ = false;  // another connection wrote since the build
+  std::size_t untrusted_lookups_ = 0;
+};
+
+}  // namespace storage
+}  // namespace feedd
