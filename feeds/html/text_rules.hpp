@@ -22,6 +22,9 @@ class CollapsingText {
   std::string take() { return std::move(out_); }
 
  private:
+  /// Character by character: for text with whitespace to collapse inside it.
+  void append_each(std::string_view text);
+
   std::string out_;
   bool pending_space_ = false;
 };

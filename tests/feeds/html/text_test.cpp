@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <iterator>
+#include <random>
 #include <string>
 
 #include "feeds/html/text.hpp"
@@ -91,3 +94,93 @@ TEST(HtmlToText, DeeplyNestedInputIsHandled) {
 }
 
 }  // namespace
+
+// An oracle for collapse_whitespace, written from the definition: runs of the whitespace
+// characters below become one space, none at the ends; every other byte is kept.
+std::string collapse_by_definition(const std::string& text) {
+  static const char* const spaces[] = {" ",
+                                       "\t",
+                                       "\n",
+                                       "\v",
+                                       "\f",
+                                       "\r",
+                                       "\xc2\x85",
+                                       "\xc2\xa0",
+                                       "\xe1\x9a\x80",
+                                       "\xe2\x80\x80",
+                                       "\xe2\x80\x81",
+                                       "\xe2\x80\x82",
+                                       "\xe2\x80\x83",
+                                       "\xe2\x80\x84",
+                                       "\xe2\x80\x85",
+                                       "\xe2\x80\x86",
+                                       "\xe2\x80\x87",
+                                       "\xe2\x80\x88",
+                                       "\xe2\x80\x89",
+                                       "\xe2\x80\x8a",
+                                       "\xe2\x80\xa8",
+                                       "\xe2\x80\xa9",
+                                       "\xe2\x80\xaf",
+                                       "\xe2\x81\x9f",
+                                       "\xe3\x80\x80"};
+  std::string out;
+  bool pending = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    for (const char* space : spaces)
+      if (text.compare(i, std::strlen(space), space) == 0) length = std::strlen(space);
+    if (length > 0) {
+      pending = !out.empty();
+      i += length;
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += text[i++];
+  }
+  return out;
+}
+
+// The fast path for text already collapsed and the character-by-character one must agree,
+// whatever mix of spaces, look-alike bytes and broken UTF-8 a text has, and however an
+// element cuts it into pieces.
+TEST(CollapseWhitespace, AgreesWithTheDefinitionOnMixedText) {
+  // HTML keeps the first kinds as they are, not the last five (a C1 control, broken UTF-8).
+  const char* const tokens[] = {"a",
+                                "word",
+                                "\xc3\xa9",
+                                " ",
+                                "  ",
+                                "\t",
+                                "\n",
+                                "\xc2\xa0",
+                                "\xc2\xab",
+                                "\xe2\x80\x99",
+                                "\xe2\x80\x83",
+                                "\xe2\x80\x8b",
+                                "\xe2\x80\xa8",
+                                "\xe3\x80\x80",
+                                "\xe1\x9a\x80",
+                                "\xe2\x81\x9f",
+                                "\xc2\x85",
+                                "\xe2\x80",
+                                "\xe2",
+                                "\x01",
+                                "\xe2\x80\x41"};
+  constexpr std::size_t valid_tokens = std::size(tokens) - 5;
+  std::mt19937 random(7);
+  const auto text_of = [&](std::size_t kinds) {
+    std::string text;
+    for (int n = static_cast<int>(random() % 8); n > 0; --n) text += tokens[random() % kinds];
+    return text;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    const auto any = text_of(std::size(tokens));
+    ASSERT_EQ(feeds::collapse_whitespace(any), collapse_by_definition(any)) << "input: " << any;
+    const auto first = text_of(valid_tokens);
+    const auto second = text_of(valid_tokens);
+    ASSERT_EQ(feeds::html_to_text("<b>" + first + "</b>" + second),
+              collapse_by_definition(first + second))
+        << "pieces: " << first << " | " << second;
+  }
+}
