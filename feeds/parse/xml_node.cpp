@@ -44,15 +44,30 @@ std::string_view prefix_of(std::string_view qualified_name) {
   return colon == std::string_view::npos ? std::string_view{} : qualified_name.substr(0, colon);
 }
 
+namespace {
+
+// Whether NUL-terminated `name` begins with `part` (ASCII case-insensitively when asked),
+// read no further than the first difference: no strlen of names that differ at once.
+bool begins_with(const char* name, std::string_view part, bool ignore_case) {
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    if (name[i] == '\0') return false;
+    if (ignore_case ? ascii_lower(name[i]) != ascii_lower(part[i]) : name[i] != part[i])
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool is_element(pugi::xml_node node, std::string_view prefix, std::string_view local) {
   if (node.type() != pugi::node_element) return false;
-  const std::string_view name = node.name();
-  // The length first: most of the siblings a field lookup passes over differ in it.
+  const char* name = node.name();
   if (prefix.empty())
-    return name.size() == local.size() && ascii_iequals(name, local) &&
-           name.find(':') == std::string_view::npos;
-  return name.size() == prefix.size() + 1 + local.size() && name.starts_with(prefix) &&
-         name[prefix.size()] == ':' && ascii_iequals(name.substr(prefix.size() + 1), local);
+    return begins_with(name, local, true) && name[local.size()] == '\0' &&
+           local.find(':') == std::string_view::npos;
+  return begins_with(name, prefix, false) && name[prefix.size()] == ':' &&
+         begins_with(name + prefix.size() + 1, local, true) &&
+         name[prefix.size() + 1 + local.size()] == '\0';
 }
 
 pugi::xml_node first_child(pugi::xml_node parent, std::string_view prefix, std::string_view local) {
@@ -121,7 +136,8 @@ std::string inner_html(pugi::xml_node node, TextEscaping escaping) {
         it = it.first_child();
         continue;
       }
-      if (!is_void_element(local_name(it.name()))) out.append("</").append(local_name(it.name())).append(">");
+      if (!is_void_element(local_name(it.name())))
+        out.append("</").append(local_name(it.name())).append(">");
     }
     // Climb while the current subtree is finished, closing elements on the way up.
     while (it && !it.next_sibling()) {
