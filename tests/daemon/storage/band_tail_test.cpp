@@ -175,5 +175,52 @@ TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
   EXPECT_EQ(story_of("copy"), 1);
 }
 
+// Schema 6 drops story_bands_by_item: the delete trigger computes an item's band values from its
+// fingerprint instead. Fingerprints with the top bit set (negative as stored) and both kinds,
+// two items sharing a band value: deleting one removes its four rows and only those.
+TEST_F(BandTailTest, DeletingAnItemRemovesExactlyItsBandRowsAfterMigratingToSchema6) {
+  const std::uint64_t fingerprints[] = {0x8123456789abcdefULL, 0xfedc0000ba98cdefULL,
+                                        0x00000000000fcdefULL};
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (std::size_t version = 0; version < 5; ++version) db.exec(std::string(migrations()[version]));
+    db.exec("PRAGMA user_version = 5");
+    db.exec("INSERT INTO feeds (id, url, subscribed_url, created_at) VALUES "
+            "(1, 'https://one.example/feed', 'https://one.example/feed', 0)");
+    for (int n = 0; n < 3; ++n) {
+      const auto kind = static_cast<feeds::FingerprintKind>(n % 2);
+      const auto fingerprint = static_cast<std::int64_t>(fingerprints[n]);
+      // With a story: the backfill after migrating would fingerprint an item without one again.
+      SQLite::Statement story(db, "INSERT INTO stories (id, created_at) VALUES (?1, 0)");
+      story.bind(1, n + 1);
+      story.exec();
+      SQLite::Statement item(db, "INSERT INTO items (id, feed_id, identity_key, content_fingerprint,"
+                                 " first_seen_at, last_seen_at, story_id, story_fingerprint,"
+                                 " story_fingerprint_kind, story_words) VALUES (?1, 1, ?1, '', 0, 0,"
+                                 " ?1, ?2, ?3, 20)");
+      item.bind(1, n + 1);
+      item.bind(2, fingerprint);
+      item.bind(3, n % 2);
+      item.exec();
+      for (const auto band : storage::band_values(kind, fingerprints[n])) {
+        SQLite::Statement row(db, "INSERT INTO story_bands (band, at, item_id, fingerprint)"
+                                  " VALUES (?1, 0, ?2, ?3)");
+        row.bind(1, static_cast<int64_t>(band));
+        row.bind(2, n + 1);
+        row.bind(3, fingerprint);
+        row.exec();
+      }
+    }
+  }
+  { Store store(path_); }
+  ASSERT_EQ(count_rows(path_, "sqlite_schema WHERE name = 'story_bands_by_item'"), 0);
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  db.exec("DELETE FROM items WHERE id = 1");
+  EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 1"), 0);
+  EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 3"), 4) << "shares item 1's band 0";
+  db.exec("DELETE FROM items WHERE id = 2");
+  EXPECT_EQ(count_rows(path_, "story_bands"), 4);
+}
+
 }  // namespace
 }  // namespace feedd
