@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <exception>
 #include <tuple>
-#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
@@ -60,12 +59,14 @@ void BandTail::prepare_stored(Database& db) {
   const auto version = db.connection().execAndGet("PRAGMA data_version").getInt64();
   if (version != data_version_) reload(db);
   data_version_ = version;
-  if (rows_.size() >= fold_rows_) fold(db);
+  if (items_.size() * feeds::band_count >= fold_rows_) fold(db);
 }
 
 void BandTail::reload(Database& db) {
   ++generation_;
-  rows_.clear();
+  items_.clear();
+  next_.clear();
+  buckets_.clear();
   auto select = db.statement(select_unindexed_items);
   while (select->executeStep()) {
     feeds::StoryFingerprint fingerprint;
@@ -73,54 +74,100 @@ void BandTail::reload(Database& db) {
     fingerprint.kind = static_cast<feeds::FingerprintKind>(select->getColumn(2).getInt());
     fingerprint.words = static_cast<std::size_t>(select->getColumn(3).getInt64());
     if (!indexable(fingerprint, min_title_words_)) continue;
-    const Entry entry{select->getColumn(4).getInt64(), select->getColumn(0).getInt64(),
-                      fingerprint.fingerprint};
-    for (const auto band : band_values(fingerprint.kind, fingerprint.fingerprint))
-      rows_.emplace(band, entry);
+    append(fingerprint.kind, {select->getColumn(4).getInt64(), select->getColumn(0).getInt64(),
+                              fingerprint.fingerprint});
   }
+}
+
+std::int64_t BandTail::band_of_row(std::uint32_t row) const {
+  const auto& item = items_[row / feeds::band_count];
+  return band_values(item.kind, item.entry.fingerprint)[row % feeds::band_count];
+}
+
+std::size_t BandTail::bucket_of(std::int64_t band) const {
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(band) * 0x9e3779b97f4a7c15ULL) >>
+                                  32) &
+         (buckets_.size() - 1);
+}
+
+void BandTail::link(std::uint32_t row) {
+  auto& head = buckets_[bucket_of(band_of_row(row))];
+  next_[row] = head;
+  head = row;
+}
+
+// Buckets for at least `rows` rows, a power of two, every row linked again.
+void BandTail::rehash(std::size_t rows) {
+  std::size_t size = 1024;
+  while (size < rows) size *= 2;
+  buckets_.assign(size, no_row);
+  next_.resize(items_.size() * feeds::band_count);
+  for (std::uint32_t row = 0; row < next_.size(); ++row) link(row);
+}
+
+void BandTail::append(feeds::FingerprintKind kind, const Entry& entry) {
+  items_.push_back({entry, kind});
+  const auto rows = items_.size() * feeds::band_count;
+  if (rows > buckets_.size()) return rehash(2 * rows);
+  next_.resize(rows);
+  for (auto row = rows - feeds::band_count; row < rows; ++row)
+    link(static_cast<std::uint32_t>(row));
 }
 
 void BandTail::find(std::int64_t band, std::int64_t from, std::int64_t to,
                     std::vector<Entry>& out) const {
-  const auto [begin, end] = rows_.equal_range(band);
-  for (auto it = begin; it != end; ++it)
-    if (it->second.at >= from && it->second.at <= to) out.push_back(it->second);
-}
-
-void BandTail::add(feeds::FingerprintKind kind, const Entry& entry) {
-  for (const auto band : band_values(kind, entry.fingerprint)) {
-    rows_.emplace(band, entry);
-    added_.push_back({band, entry});
+  if (buckets_.empty()) return;
+  for (auto row = buckets_[bucket_of(band)]; row != no_row; row = next_[row]) {
+    const auto& entry = items_[row / feeds::band_count].entry;
+    if (entry.at >= from && entry.at <= to && band_of_row(row) == band) out.push_back(entry);
   }
 }
 
-std::unordered_set<ItemId> BandTail::stored_items(Database& db) const {
-  std::unordered_set<ItemId> stored;
-  if (rows_.empty()) return stored;
-  ItemId lowest = rows_.begin()->second.item;
-  for (const auto& entry : rows_) lowest = std::min(lowest, entry.second.item);
+void BandTail::add(feeds::FingerprintKind kind, const Entry& entry) {
+  append(kind, entry);
+  ++added_;
+}
+
+// The ids, ascending, of the stored items from the tail's lowest on.
+std::vector<ItemId> BandTail::stored_items(Database& db) const {
+  std::vector<ItemId> stored;
+  if (items_.empty()) return stored;
+  ItemId lowest = items_.front().entry.item;
+  for (const auto& item : items_) lowest = std::min(lowest, item.entry.item);
   auto select = db.statement(select_items_from);
   select->bind(1, static_cast<int64_t>(lowest));
-  while (select->executeStep()) stored.insert(select->getColumn(0).getInt64());
+  while (select->executeStep()) stored.push_back(select->getColumn(0).getInt64());
   return stored;
 }
 
 void BandTail::fold(Database& db) {
   const auto stored = stored_items(db);
-  std::vector<Row> sorted;
-  sorted.reserve(rows_.size());
-  for (const auto& [band, entry] : rows_)
-    if (stored.contains(entry.item)) sorted.push_back({band, entry});
+  struct Keyed {
+    std::int64_t band;
+    std::uint32_t row;
+  };
+  std::vector<Keyed> rows;
+  rows.reserve(next_.size());
+  for (std::uint32_t item = 0; item < items_.size(); ++item) {
+    const auto& kept = items_[item];
+    if (!std::binary_search(stored.begin(), stored.end(), kept.entry.item)) continue;
+    const auto bands = band_values(kept.kind, kept.entry.fingerprint);
+    for (std::uint32_t band = 0; band < bands.size(); ++band)
+      rows.push_back({bands[band], item * feeds::band_count + band});
+  }
   // Key order: consecutive rows land on the same B-tree page.
-  std::sort(sorted.begin(), sorted.end(), [](const Row& a, const Row& b) {
-    return std::tie(a.band, a.entry.at, a.entry.item) < std::tie(b.band, b.entry.at, b.entry.item);
+  std::sort(rows.begin(), rows.end(), [this](const Keyed& a, const Keyed& b) {
+    const auto& first = items_[a.row / feeds::band_count].entry;
+    const auto& second = items_[b.row / feeds::band_count].entry;
+    return std::tie(a.band, first.at, first.item) < std::tie(b.band, second.at, second.item);
   });
-  for (const auto& row : sorted) {
+  for (const auto& row : rows) {
+    const auto& entry = items_[row.row / feeds::band_count].entry;
     auto insert = db.statement(insert_band);
     insert->bind(1, static_cast<int64_t>(row.band));
-    insert->bind(2, static_cast<int64_t>(row.entry.at));
-    insert->bind(3, static_cast<int64_t>(row.entry.item));
-    insert->bind(4, static_cast<int64_t>(row.entry.fingerprint));
+    insert->bind(2, static_cast<int64_t>(entry.at));
+    insert->bind(3, static_cast<int64_t>(entry.item));
+    insert->bind(4, static_cast<int64_t>(entry.fingerprint));
     insert->exec();
   }
   auto watermark = db.statement(advance_watermark);
@@ -129,11 +176,11 @@ void BandTail::fold(Database& db) {
 }
 
 void BandTail::fold_before_close(Database& db) {
-  if (rows_.empty()) return;
+  if (items_.empty()) return;
   try {
     auto transaction = db.begin_write();
     prepare_stored(db);  // may fold already
-    if (!folding_to_ && !rows_.empty()) fold(db);
+    if (!folding_to_ && !items_.empty()) fold(db);
     transaction.commit();
   } catch (const std::exception& e) {
     // Nothing is lost: the next writer rebuilds the tail from the items' rows.
@@ -143,27 +190,27 @@ void BandTail::fold_before_close(Database& db) {
 }
 
 void BandTail::forget_through(ItemId item) {
-  std::erase_if(rows_, [item](const auto& entry) { return entry.second.item <= item; });
+  std::erase_if(items_, [item](const Item& kept) { return kept.entry.item <= item; });
+  rehash(2 * items_.size() * feeds::band_count);
 }
 
 void BandTail::on_commit() {
   if (folding_to_) forget_through(*folding_to_);
-  added_.clear();
+  added_ = 0;
   folding_to_.reset();
   prepared_ = false;
 }
 
+// The transaction's items are the last ones, and each of their rows the newest of its bucket
+// once the items after it are gone: unlinked newest first, as they were linked.
 void BandTail::on_rollback() {
-  for (const auto& row : added_) {
-    const auto [begin, end] = rows_.equal_range(row.band);
-    for (auto it = begin; it != end; ++it) {
-      if (it->second.item == row.entry.item) {
-        rows_.erase(it);
-        break;
-      }
-    }
+  for (; added_ > 0; --added_) {
+    const auto first = static_cast<std::uint32_t>((items_.size() - 1) * feeds::band_count);
+    for (auto row = first + feeds::band_count; row-- > first;)
+      buckets_[bucket_of(band_of_row(row))] = next_[row];
+    items_.pop_back();
+    next_.resize(items_.size() * feeds::band_count);
   }
-  added_.clear();
   folding_to_.reset();
   prepared_ = false;
 }

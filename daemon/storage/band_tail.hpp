@@ -17,8 +17,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "daemon/storage/records.hpp"
@@ -63,12 +61,13 @@ class BandTail {
   /// Calls visit(band, entry) for every row of the tail.
   template <class Visit>
   void for_each_row(Visit&& visit) const {
-    for (const auto& [band, entry] : rows_) visit(band, entry);
+    for (const auto& item : items_)
+      for (const auto band : band_values(item.kind, item.entry.fingerprint))
+        visit(band, item.entry);
   }
 
   /// Items of the tail with band value `band` dated in [from, to].
-  void find(std::int64_t band, std::int64_t from, std::int64_t to,
-            std::vector<Entry>& out) const;
+  void find(std::int64_t band, std::int64_t from, std::int64_t to, std::vector<Entry>& out) const;
 
   /// Adds an indexable item written in the current transaction.
   void add(feeds::FingerprintKind kind, const Entry& entry);
@@ -84,19 +83,33 @@ class BandTail {
   void on_rollback();
 
  private:
-  struct Row {
-    std::int64_t band = 0;
+  /// One indexable item: its band_count rows share it. Row r is band r % band_count of item
+  /// r / band_count.
+  struct Item {
     Entry entry;
+    feeds::FingerprintKind kind = feeds::FingerprintKind::text;
   };
+  static constexpr std::uint32_t no_row = 0xffffffff;
+
   void prepare_stored(Database& db);
   void reload(Database& db);
   void forget_through(ItemId item);
-  std::unordered_set<ItemId> stored_items(Database& db) const;
+  std::vector<ItemId> stored_items(Database& db) const;
+  std::int64_t band_of_row(std::uint32_t row) const;
+  std::size_t bucket_of(std::int64_t band) const;
+  void link(std::uint32_t row);
+  void append(feeds::FingerprintKind kind, const Entry& entry);
+  void rehash(std::size_t rows);
 
   std::size_t fold_rows_;
   std::size_t min_title_words_ = 0;
-  std::unordered_multimap<std::int64_t, Entry> rows_;  // band → its items
-  std::vector<Row> added_;            // rows_ added by the open transaction
+  // A hash table of rows chained through next_, bucket heads in buckets_, newest row first:
+  // 12-16 bytes a row instead of a node each (~60 bytes) in a multimap, so a tail of the same
+  // memory folds half as often.
+  std::vector<Item> items_;
+  std::vector<std::uint32_t> next_;
+  std::vector<std::uint32_t> buckets_;
+  std::size_t added_ = 0;             // items added by the open transaction: the last ones
   std::optional<ItemId> folding_to_;  // fold written in the open transaction
   std::optional<std::int64_t> data_version_;
   std::uint64_t generation_ = 0;

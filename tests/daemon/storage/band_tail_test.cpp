@@ -222,5 +222,48 @@ TEST_F(BandTailTest, DeletingAnItemRemovesExactlyItsBandRowsAfterMigratingToSche
   EXPECT_EQ(count_rows(path_, "story_bands"), 4);
 }
 
+// The tail's own bookkeeping, without items behind it (find reads no database): rows of a
+// transaction that rolls back leave, committed ones stay, also when the transaction grew the
+// table of rows past its first size.
+TEST(BandTailRows, ARolledBackTransactionsRowsLeaveAndCommittedOnesStay) {
+  TempDir dir;
+  Database db(dir.file("feedd.db"));
+  const feeds::StoryPolicy policy;
+  auto& tail = db.band_tail();
+  const storage::BandTail::Entry kept{1000, 1, 0x1111222233334444ULL};
+  {
+    auto transaction = db.begin_write();
+    tail.prepare(db, policy);
+    tail.add(feeds::FingerprintKind::text, kept);
+    transaction.commit();
+  }
+  const auto kept_bands = storage::band_values(feeds::FingerprintKind::text, kept.fingerprint);
+  std::vector<storage::BandTail::Entry> found;
+  {
+    auto transaction = db.begin_write();
+    tail.prepare(db, policy);
+    // Each shares the kept item's lowest band.
+    for (int n = 0; n < 3000; ++n)
+      tail.add(feeds::FingerprintKind::text,
+               {1000 + n, 2 + n, (kept.fingerprint & 0xffff) | (static_cast<std::uint64_t>(n) << 16)});
+    tail.find(kept_bands[0], 0, 10000, found);
+    EXPECT_EQ(found.size(), 3001u);
+  }  // rolled back
+  auto transaction = db.begin_write();
+  tail.prepare(db, policy);
+  for (const auto band : kept_bands) {
+    found.clear();
+    tail.find(band, 0, 10000, found);
+    ASSERT_EQ(found.size(), 1u) << "band " << band;
+    EXPECT_EQ(found[0].item, kept.item);
+  }
+  found.clear();
+  tail.find(kept_bands[0], 1001, 10000, found);
+  EXPECT_TRUE(found.empty()) << "outside the dates asked for";
+  std::size_t rows = 0;
+  tail.for_each_row([&](std::int64_t, const storage::BandTail::Entry&) { ++rows; });
+  EXPECT_EQ(rows, kept_bands.size());
+}
+
 }  // namespace
 }  // namespace feedd
