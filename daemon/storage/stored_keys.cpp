@@ -5,6 +5,7 @@
 
 #include "daemon/storage/band_tail.hpp"
 #include "daemon/storage/database.hpp"
+#include "feeds/dedup/simhash.hpp"
 
 namespace feedd::storage {
 namespace {
@@ -22,17 +23,8 @@ constexpr const char* select_url_keys = R"sql(
 SELECT canonical_url FROM items INDEXED BY items_by_canonical_url
 WHERE canonical_url IS NOT NULL)sql";
 
-// splitmix64's finalizer.
-std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 std::uint64_t url_hash(std::string_view key) {
-  return mix(std::hash<std::string_view>{}(key) ^ 0x75726c0000000000ULL);
+  return feeds::finish_hash(std::hash<std::string_view>{}(key) ^ 0x75726c0000000000ULL);
 }
 
 std::int64_t day_of(std::int64_t at) {
@@ -41,8 +33,8 @@ std::int64_t day_of(std::int64_t at) {
 }
 
 std::uint64_t band_hash(std::int64_t band, std::int64_t day) {
-  return mix(mix(static_cast<std::uint64_t>(band)) ^
-             static_cast<std::uint64_t>(day) * 0x9e3779b97f4a7c15ULL);
+  return feeds::finish_hash(feeds::finish_hash(static_cast<std::uint64_t>(band)) ^
+                            static_cast<std::uint64_t>(day) * 0x9e3779b97f4a7c15ULL);
 }
 
 }  // namespace
@@ -118,7 +110,7 @@ void StoredKeys::add_band(std::int64_t band, std::int64_t at) {
 void StoredKeys::insert(std::uint64_t hash) {
   const std::size_t blocks = bits_.size() / block_words;
   auto* block = &bits_[((hash >> 32) * blocks >> 32) * block_words];
-  const std::uint64_t slices = mix(hash);
+  const std::uint64_t slices = feeds::finish_hash(hash);
   for (int i = 0; i < 6; ++i) {
     const auto bit = (slices >> (9 * i)) & 511;
     block[bit >> 6] |= std::uint64_t{1} << (bit & 63);
@@ -129,7 +121,7 @@ void StoredKeys::insert(std::uint64_t hash) {
 bool StoredKeys::contains(std::uint64_t hash) const {
   const std::size_t blocks = bits_.size() / block_words;
   const auto* block = &bits_[((hash >> 32) * blocks >> 32) * block_words];
-  const std::uint64_t slices = mix(hash);
+  const std::uint64_t slices = feeds::finish_hash(hash);
   for (int i = 0; i < 6; ++i) {
     const auto bit = (slices >> (9 * i)) & 511;
     if ((block[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0) return false;

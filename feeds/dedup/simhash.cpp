@@ -7,6 +7,15 @@
 #include "feeds/ascii.hpp"
 
 namespace feeds {
+
+std::uint64_t finish_hash(std::uint64_t hash) noexcept {
+  hash ^= hash >> 30;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27;
+  hash *= 0x94d049bb133111ebULL;
+  return hash ^ (hash >> 31);
+}
+
 namespace {
 
 constexpr int band_bits = 64 / band_count;
@@ -44,14 +53,6 @@ std::uint64_t fnv_continue(std::uint64_t hash, std::string_view bytes) {
     hash *= 0x100000001b3ULL;
   }
   return hash;
-}
-
-std::uint64_t finish_hash(std::uint64_t hash) {
-  hash ^= hash >> 30;
-  hash *= 0xbf58476d1ce4e5b9ULL;
-  hash ^= hash >> 27;
-  hash *= 0x94d049bb133111ebULL;
-  return hash ^ (hash >> 31);
 }
 
 // spread[b] puts bit j of b into byte j: adding spread[] of a hash's 8 bytes counts its one

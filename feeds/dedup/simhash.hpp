@@ -20,6 +20,10 @@ std::vector<std::string> fingerprint_words(std::string_view text, std::size_t ma
 /// and word order still counts). 0 for no words.
 std::uint64_t simhash(const std::vector<std::string>& words);
 
+/// SplitMix64's finalizer: spreads every input bit over the whole result (for hash tables and
+/// filters keyed by hashes that are not spread well on their own).
+std::uint64_t finish_hash(std::uint64_t hash) noexcept;
+
 /// Number of differing bits.
 int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept;
 

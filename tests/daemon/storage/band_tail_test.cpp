@@ -19,8 +19,6 @@ feeds::Item text_item(const std::string& guid, const std::string& url, const std
   return story_item(guid, url, "Title of " + guid, text, base_time - 24h);
 }
 
-// `prefix` and n. (Appends: GCC 12 warns wrongly about `"literal" + std::to_string(n)`.)
-std::string numbered(std::string prefix, int n) { return prefix.append(std::to_string(n)); }
 
 // Texts that share no fingerprint with wire_text or with each other.
 std::string filler_text(int n) {
@@ -35,28 +33,12 @@ StoreOptions folding_every(std::size_t rows) {
   return options;
 }
 
-class BandTailTest : public ::testing::Test {
+class BandTailTest : public StoryFileTest {
  protected:
-  FeedId add_feed(Store& store, const std::string& url) {
-    return store.sync_feeds({{url, {}, {}}}, base_time)[0];
-  }
-  void store_item(Store& store, FeedId feed, const feeds::Item& item, TimePoint now = base_time) {
-    store.commit_fetch(feed, make_fetch({item}, now));
-  }
-  std::optional<ItemId> story_of(const std::string& guid) {
-    SQLite::Database db(path_, SQLite::OPEN_READONLY);
-    SQLite::Statement select(db, "SELECT story_id FROM items WHERE guid = ?1");
-    select.bind(1, guid);
-    if (!select.executeStep()) return std::nullopt;
-    return select.getColumn(0).getInt64();
-  }
   std::int64_t items_without_bands() {
     return count_rows(path_, "items WHERE story_fingerprint IS NOT NULL AND id NOT IN "
                              "(SELECT item_id FROM story_bands)");
   }
-
-  TempDir dir_;
-  std::filesystem::path path_ = dir_.file("feedd.db");
 };
 
 TEST_F(BandTailTest, ANearDuplicateOfAFoldedItemJoinsItsStory) {

@@ -137,4 +137,29 @@ class StoreFixture : public ::testing::Test {
   FeedId feed_ = store_.sync_feeds({{"https://example.org/feed.xml", {}, {}}}, base_time)[0];
 };
 
+/// `prefix` and n. (Appends: GCC 12 warns wrongly about `"literal" + std::to_string(n)`.)
+inline std::string numbered(std::string prefix, int n) { return prefix.append(std::to_string(n)); }
+
+/// Stores in several feeds of one database file, opened as the test needs (several writers,
+/// reopened, with options), and reads back which story an item joined.
+class StoryFileTest : public ::testing::Test {
+ protected:
+  FeedId add_feed(Store& store, const std::string& url) {
+    return store.sync_feeds({{url, {}, {}}}, base_time)[0];
+  }
+  void store_item(Store& store, FeedId feed, const feeds::Item& item, TimePoint now = base_time) {
+    store.commit_fetch(feed, make_fetch({item}, now));
+  }
+  std::optional<ItemId> story_of(const std::string& guid) {
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
+    SQLite::Statement select(db, "SELECT story_id FROM items WHERE guid = ?1");
+    select.bind(1, guid);
+    if (!select.executeStep()) return std::nullopt;
+    return select.getColumn(0).getInt64();
+  }
+
+  TempDir dir_;
+  std::filesystem::path path_ = dir_.file("feedd.db");
+};
+
 }  // namespace feedd::storage_test

@@ -15,11 +15,6 @@ namespace {
 
 using namespace storage_test;
 
-// `prefix` and n. (Appends: GCC 12 warns wrongly about `"literal" + std::to_string(n)`.)
-std::string numbered(std::string prefix, int n) {
-  return prefix.append(std::to_string(n));
-}
-
 // A text that shares no fingerprint with wire_text or another n's.
 std::string own_text(int n) {
   std::string text;
@@ -38,25 +33,7 @@ StoreOptions with(std::size_t min_capacity, std::size_t fold_rows = 32768) {
   return options;
 }
 
-class StoredKeysTest : public ::testing::Test {
- protected:
-  FeedId add_feed(Store& store, const std::string& url) {
-    return store.sync_feeds({{url, {}, {}}}, base_time)[0];
-  }
-  void store_item(Store& store, FeedId feed, const feeds::Item& item) {
-    store.commit_fetch(feed, make_fetch({item}, base_time));
-  }
-  std::optional<ItemId> story_of(const std::string& guid) {
-    SQLite::Database db(path_, SQLite::OPEN_READONLY);
-    SQLite::Statement select(db, "SELECT story_id FROM items WHERE guid = ?1");
-    select.bind(1, guid);
-    if (!select.executeStep()) return std::nullopt;
-    return select.getColumn(0).getInt64();
-  }
-
-  TempDir dir_;
-  std::filesystem::path path_ = dir_.file("feedd.db");
-};
+using StoredKeysTest = StoryFileTest;
 
 TEST_F(StoredKeysTest, AnItemLinkingToAStoredUrlJoinsItsStory) {
   Store store(path_);
