@@ -9,7 +9,7 @@
 namespace feedd::storage {
 namespace {
 
-// As migration 1 created it (DateIndex.RestoredIndexIsTheMigratedOne checks they agree).
+// As migration 1 created it (DateIndexTest compares the two definitions).
 constexpr const char* create_date_index =
     "CREATE INDEX items_by_date ON items (coalesce(published_at, first_seen_at) DESC)";
 

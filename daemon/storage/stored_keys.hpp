@@ -53,7 +53,7 @@ class StoredKeys {
   std::size_t min_capacity_;
   std::vector<std::uint64_t> bits_;  // 512-bit blocks
   std::size_t capacity_ = 0;         // keys the filter is sized for
-  std::size_t keys_ = 0;             // keys inserted since the build
+  std::size_t keys_ = 0;             // keys inserted by the build and since
   std::uint64_t generation_ = 0;     // the tail generation it was built at
   bool built_ = false;
   bool stale_ = false;  // another connection wrote since the build
