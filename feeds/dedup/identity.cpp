@@ -3,22 +3,31 @@
 #include <string_view>
 #include <unordered_set>
 
-#include <openssl/sha.h>
+#include <openssl/evp.h>
 
 namespace feeds {
 namespace {
 
 constexpr char unit_separator = '\x1f';
 
+// OpenSSL 3's SHA1() looks the algorithm up in its providers on every call (EVP_MD_fetch),
+// which cost more than hashing a guid: looked up once. EVP_sha1() (an implicit fetch per
+// call) only if the explicit fetch fails.
+const EVP_MD* sha1_algorithm() {
+  static const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+  return fetched != nullptr ? fetched : EVP_sha1();
+}
+
 std::string hex_sha1(std::string_view data) {
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest, &length, sha1_algorithm(), nullptr);
   static constexpr char hex_digits[] = "0123456789abcdef";
   std::string out;
-  out.reserve(2 * SHA_DIGEST_LENGTH);
-  for (unsigned char byte : digest) {
-    out += hex_digits[byte >> 4];
-    out += hex_digits[byte & 15];
+  out.reserve(2 * length);
+  for (unsigned int i = 0; i < length; ++i) {
+    out += hex_digits[digest[i] >> 4];
+    out += hex_digits[digest[i] & 15];
   }
   return out;
 }
