@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <memory>
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 namespace feedd {
@@ -30,6 +33,38 @@ bool looks_like_zlib(unsigned char cmf, unsigned char flg) {
 
 FetchError too_large(std::size_t limit) {
   return {FetchErrorKind::too_large, "decoded body over " + std::to_string(limit) + " bytes"};
+}
+
+std::uint32_t gzip_trailer_size(std::string_view member) {
+  const auto* end = reinterpret_cast<const unsigned char*>(member.data() + member.size());
+  return static_cast<std::uint32_t>(end[-4]) | static_cast<std::uint32_t>(end[-3]) << 8 |
+         static_cast<std::uint32_t>(end[-2]) << 16 | static_cast<std::uint32_t>(end[-1]) << 24;
+}
+
+struct FreeDecompressor {
+  void operator()(libdeflate_decompressor* decompressor) const {
+    libdeflate_free_decompressor(decompressor);
+  }
+};
+
+/// `wire` decoded by libdeflate when it is one gzip member whose trailer gives a decoded size
+/// within `max_decoded_bytes` and whose CRC and size check out; nullopt for anything else (the
+/// caller then inflates with zlib, which reports the error or the cap).
+std::optional<std::string> inflate_whole_gzip(std::string_view wire, std::size_t max_decoded_bytes) {
+  constexpr std::size_t smallest_member = 18;  // 10-byte header, empty block, 8-byte trailer
+  if (wire.size() < smallest_member) return std::nullopt;
+  const std::size_t size = gzip_trailer_size(wire);
+  if (size > max_decoded_bytes) return std::nullopt;
+  std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor(
+      libdeflate_alloc_decompressor());
+  if (!decompressor) return std::nullopt;
+  std::string body(size, '\0');
+  std::size_t used = 0;
+  std::size_t produced = 0;
+  const auto status = libdeflate_gzip_decompress_ex(decompressor.get(), wire.data(), wire.size(),
+                                                    body.data(), body.size(), &used, &produced);
+  if (status != LIBDEFLATE_SUCCESS || used != wire.size() || produced != size) return std::nullopt;
+  return body;
 }
 
 }  // namespace
@@ -59,6 +94,11 @@ std::optional<FetchError> BodyDecoder::append(std::string_view wire_bytes) {
   if (coding_ == ContentCoding::identity) {
     if (body_.size() + wire_bytes.size() > max_decoded_bytes_) return too_large(max_decoded_bytes_);
     body_.append(wire_bytes);
+    return std::nullopt;
+  }
+  if (coding_ == ContentCoding::gzip) {
+    // Kept whole for finish(): the wire cap bounds it; the decoded cap is checked while inflating.
+    undecided_.append(wire_bytes);
     return std::nullopt;
   }
   if (!inflater_) {
@@ -114,6 +154,13 @@ std::optional<FetchError> BodyDecoder::inflate(std::string_view wire_bytes) {
 
 std::optional<FetchError> BodyDecoder::finish() {
   if (coding_ == ContentCoding::identity || !saw_input_) return std::nullopt;
+  if (coding_ == ContentCoding::gzip) {
+    if (auto body = inflate_whole_gzip(undecided_, max_decoded_bytes_)) {
+      body_ = std::move(*body);
+      undecided_.clear();
+      return std::nullopt;
+    }
+  }
   if (!inflater_) {
     std::string first = std::move(undecided_);
     if (first.size() < 2) return FetchError{FetchErrorKind::protocol, "compressed body truncated"};

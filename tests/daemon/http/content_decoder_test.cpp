@@ -1,5 +1,10 @@
 #include "daemon/http/content_decoder.hpp"
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+
 #include <gtest/gtest.h>
 
 #include "compress_test_support.hpp"
@@ -21,6 +26,21 @@ std::string decode_in_pieces(ContentCoding coding, const std::string& wire, std:
   }
   EXPECT_FALSE(decoder.finish());
   return decoder.take_body();
+}
+
+/// The error of decoding all of `wire`, from append() or finish(), and the body decoded.
+std::pair<std::optional<FetchError>, std::string> decode_whole(ContentCoding coding, std::string_view wire,
+                                                               std::size_t cap = 1 << 20) {
+  BodyDecoder decoder(coding, cap);
+  auto error = decoder.append(wire);
+  if (!error) error = decoder.finish();
+  return {error, decoder.take_body()};
+}
+
+/// `wire` with its gzip trailer's size field (the last four bytes) set to `size`.
+std::string with_trailer_size(std::string wire, std::uint32_t size) {
+  for (int i = 0; i < 4; ++i) wire[wire.size() - 4 + i] = static_cast<char>((size >> (8 * i)) & 0xff);
+  return wire;
 }
 
 TEST(ContentEncodingHeader, AcceptsOneKnownCodingOnly) {
@@ -54,11 +74,43 @@ TEST(BodyDecoder, StopsAGzipBombAtTheDecodedCapWhileInflating) {
   const std::string zeros(32 << 20, '\0');
   const auto bomb = compress(zeros, Wrapper::gzip);
   ASSERT_LT(bomb.size(), 64u << 10);
-  BodyDecoder decoder(ContentCoding::gzip, 1 << 20);
-  auto error = decoder.append(bomb);
+  auto [error, body] = decode_whole(ContentCoding::gzip, bomb);
   ASSERT_TRUE(error);
   EXPECT_EQ(error->kind, FetchErrorKind::too_large);
-  EXPECT_LE(decoder.take_body().size(), 1u << 20);
+  EXPECT_LE(body.size(), 1u << 20);
+}
+
+// The whole-body decoder allocates what the trailer says: a bomb that says it is small must
+// still stop at the cap, and one that says it is big must not be refused for that alone.
+TEST(BodyDecoder, AGzipTrailerThatLiesAboutTheSizeDecidesNothing) {
+  const auto bomb = compress(std::string(32 << 20, '\0'), Wrapper::gzip);
+  auto [bomb_error, bomb_body] = decode_whole(ContentCoding::gzip, with_trailer_size(bomb, 100));
+  ASSERT_TRUE(bomb_error);
+  EXPECT_EQ(bomb_error->kind, FetchErrorKind::too_large);
+  EXPECT_LE(bomb_body.size(), 1u << 20);
+
+  const auto wire = compress(feed_text, Wrapper::gzip);
+  for (std::uint32_t size : {0u, 10u, 1u << 30}) {
+    auto [error, body] = decode_whole(ContentCoding::gzip, with_trailer_size(wire, size));
+    ASSERT_TRUE(error) << size;
+    EXPECT_EQ(error->kind, FetchErrorKind::protocol) << size;
+  }
+}
+
+TEST(BodyDecoder, DecodesAGzipBodyExactlyAtTheCap) {
+  const std::string text(5000, 'x');
+  auto [error, body] = decode_whole(ContentCoding::gzip, compress(text, Wrapper::gzip), text.size());
+  EXPECT_FALSE(error) << error->detail;
+  EXPECT_EQ(body, text);
+  auto [over, partial] = decode_whole(ContentCoding::gzip, compress(text, Wrapper::gzip), text.size() - 1);
+  ASSERT_TRUE(over);
+  EXPECT_EQ(over->kind, FetchErrorKind::too_large);
+}
+
+TEST(BodyDecoder, AGzipBodyWithBytesAfterItsEndIsAProtocolError) {
+  auto [error, body] = decode_whole(ContentCoding::gzip, compress(feed_text, Wrapper::gzip) + "junk");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->kind, FetchErrorKind::protocol);
 }
 
 TEST(BodyDecoder, IdentityBodyOverTheCapIsTooLarge) {
@@ -79,8 +131,7 @@ TEST(BodyDecoder, TruncatedGzipIsAProtocolError) {
 }
 
 TEST(BodyDecoder, GarbageLabelledGzipIsAProtocolError) {
-  BodyDecoder decoder(ContentCoding::gzip, 1 << 20);
-  auto error = decoder.append("this is not gzip at all");
+  auto [error, body] = decode_whole(ContentCoding::gzip, "this is not gzip at all");
   ASSERT_TRUE(error);
   EXPECT_EQ(error->kind, FetchErrorKind::protocol);
 }
