@@ -50,7 +50,8 @@ struct FreeDecompressor {
 /// `wire` decoded by libdeflate when it is one gzip member whose trailer gives a decoded size
 /// within `max_decoded_bytes` and whose CRC and size check out; nullopt for anything else (the
 /// caller then inflates with zlib, which reports the error or the cap).
-std::optional<std::string> inflate_whole_gzip(std::string_view wire, std::size_t max_decoded_bytes) {
+std::optional<std::string> inflate_whole_gzip(std::string_view wire,
+                                              std::size_t max_decoded_bytes) {
   constexpr std::size_t smallest_member = 18;  // 10-byte header, empty block, 8-byte trailer
   if (wire.size() < smallest_member) return std::nullopt;
   const std::size_t size = gzip_trailer_size(wire);

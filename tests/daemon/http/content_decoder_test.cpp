@@ -29,7 +29,8 @@ std::string decode_in_pieces(ContentCoding coding, const std::string& wire, std:
 }
 
 /// The error of decoding all of `wire`, from append() or finish(), and the body decoded.
-std::pair<std::optional<FetchError>, std::string> decode_whole(ContentCoding coding, std::string_view wire,
+std::pair<std::optional<FetchError>, std::string> decode_whole(ContentCoding coding,
+                                                               std::string_view wire,
                                                                std::size_t cap = 1 << 20) {
   BodyDecoder decoder(coding, cap);
   auto error = decoder.append(wire);
@@ -39,7 +40,8 @@ std::pair<std::optional<FetchError>, std::string> decode_whole(ContentCoding cod
 
 /// `wire` with its gzip trailer's size field (the last four bytes) set to `size`.
 std::string with_trailer_size(std::string wire, std::uint32_t size) {
-  for (int i = 0; i < 4; ++i) wire[wire.size() - 4 + i] = static_cast<char>((size >> (8 * i)) & 0xff);
+  for (int i = 0; i < 4; ++i)
+    wire[wire.size() - 4 + i] = static_cast<char>((size >> (8 * i)) & 0xff);
   return wire;
 }
 
@@ -99,16 +101,19 @@ TEST(BodyDecoder, AGzipTrailerThatLiesAboutTheSizeDecidesNothing) {
 
 TEST(BodyDecoder, DecodesAGzipBodyExactlyAtTheCap) {
   const std::string text(5000, 'x');
-  auto [error, body] = decode_whole(ContentCoding::gzip, compress(text, Wrapper::gzip), text.size());
+  auto [error, body] =
+      decode_whole(ContentCoding::gzip, compress(text, Wrapper::gzip), text.size());
   EXPECT_FALSE(error) << error->detail;
   EXPECT_EQ(body, text);
-  auto [over, partial] = decode_whole(ContentCoding::gzip, compress(text, Wrapper::gzip), text.size() - 1);
+  auto [over, partial] =
+      decode_whole(ContentCoding::gzip, compress(text, Wrapper::gzip), text.size() - 1);
   ASSERT_TRUE(over);
   EXPECT_EQ(over->kind, FetchErrorKind::too_large);
 }
 
 TEST(BodyDecoder, AGzipBodyWithBytesAfterItsEndIsAProtocolError) {
-  auto [error, body] = decode_whole(ContentCoding::gzip, compress(feed_text, Wrapper::gzip) + "junk");
+  auto [error, body] =
+      decode_whole(ContentCoding::gzip, compress(feed_text, Wrapper::gzip) + "junk");
   ASSERT_TRUE(error);
   EXPECT_EQ(error->kind, FetchErrorKind::protocol);
 }
