@@ -69,6 +69,46 @@ std::pair<std::size_t, std::size_t> authority_range(std::string_view url) {
   return {start, end == std::string_view::npos ? url.size() : end};
 }
 
+/// RFC 3986 reg-name characters without percent-escapes: unreserved and sub-delims.
+bool is_plain_host_char(char c) {
+  constexpr std::string_view others = "-._~!$&'()*+,;=";
+  return is_alpha(c) || is_digit(c) || others.find(c) != std::string_view::npos;
+}
+
+/// The length of a lower-case "http://" or "https://" that `url` starts with, else 0.
+std::size_t http_prefix_length(std::string_view url) {
+  if (url.starts_with("http://")) return 7;
+  if (url.starts_with("https://")) return 8;
+  return 0;
+}
+
+/// True for an absolute http(s) URL that resolve_cleaned returns as it is: nothing to trim,
+/// strip or percent-encode, a plain host with an optional numeric port, no userinfo or IPv6
+/// literal. Most links in feeds are such URLs; they skip two copies and Boost's parse.
+bool is_plain_http_url(std::string_view url) {
+  const std::size_t prefix = http_prefix_length(url);
+  if (prefix == 0) return false;
+  const std::size_t authority_end = std::min(url.find_first_of("/?#", prefix), url.size());
+  const auto authority = url.substr(prefix, authority_end - prefix);
+  const std::size_t colon = std::min(authority.find(':'), authority.size());
+  const auto host = authority.substr(0, colon);
+  if (host.empty() || !std::ranges::all_of(host, is_plain_host_char)) return false;
+  if (colon < authority.size() && !std::ranges::all_of(authority.substr(colon + 1), is_digit))
+    return false;
+  bool in_fragment = false;
+  for (std::size_t i = authority_end; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == '%') {
+      if (i + 2 >= url.size() || !is_hex(url[i + 1]) || !is_hex(url[i + 2])) return false;
+    } else if (c == '#') {
+      if (std::exchange(in_fragment, true)) return false;
+    } else if (!is_uri_char(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// Percent-encodes what real feeds contain but RFC 3986 forbids: spaces, non-ASCII bytes,
 /// '|', '"', a '%' not starting an escape, brackets outside the host, a second '#'.
 std::string encode_invalid_chars(std::string_view url) {
@@ -133,6 +173,13 @@ std::optional<std::string> resolve_cleaned(std::string_view base, std::string_vi
 
 std::optional<std::string> resolve_url(std::string_view base, std::string_view reference) {
   if (reference.size() > max_url_length || base.size() > max_url_length) return std::nullopt;
+  if (is_plain_http_url(reference)) return std::string(reference);
+  return detail::resolve_url_with_boost(base, reference);
+}
+
+std::optional<std::string> detail::resolve_url_with_boost(std::string_view base,
+                                                          std::string_view reference) {
+  if (reference.size() > max_url_length || base.size() > max_url_length) return std::nullopt;
   try {
     return resolve_cleaned(base, reference);
   } catch (const std::exception&) {
@@ -143,6 +190,7 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
 
 bool has_safe_scheme(std::string_view url) {
   if (url.size() > max_url_length) return false;
+  if (http_prefix_length(url) > 0) return true;
   const std::string cleaned = clean_url(url);
   std::string scheme(scheme_of(cleaned));
   if (scheme.empty()) return true;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -124,6 +126,33 @@ TEST(ResolveUrl, RejectsInputOver64KiB) {
   EXPECT_EQ(resolve_url(huge, "a"), std::nullopt);
   const std::string large = "http://x/" + std::string(60 * 1024, 'a');
   EXPECT_EQ(resolve_url("http://y/", large), large);
+}
+
+// resolve_url keeps plain absolute http(s) URLs without parsing them; the answer must be what
+// Boost.URL's path gives for every reference, plain or not.
+TEST(ResolveUrl, TheShortcutForPlainHttpUrlsAnswersAsBoostDoes) {
+  const std::vector<std::string_view> starts = {"http://",  "https://",  "HTTP://",
+                                                "http:/",   "http:",     "https://",
+                                                "http://h", "http://h:", "ftp://"};
+  const std::vector<std::string_view> pieces = {
+      "a",   "Z",    "0",  "9",   "-",     ".", "_",  "~",  "!", "$",  "&", "'",        "(",
+      ")",   "*",    "+",  ",",   ";",     "=", ":",  "@",  "/", "?",  "#", "%",        "%4",
+      "%41", "%zz",  "[",  "]",   "[::1]", " ", "\t", "\n", "|", "\"", "<", "\xC3\xBC", "\xC2\xA0",
+      "..",  "/../", "80", ":80", "\x7F",  "^", "`",  "{",  "}", "\\"};
+  std::mt19937 random(42);
+  int plain = 0;
+  for (int round = 0; round < 40000; ++round) {
+    std::string reference(starts[random() % starts.size()]);
+    const int length = static_cast<int>(random() % 12);
+    for (int i = 0; i < length; ++i) reference += pieces[random() % pieces.size()];
+    const auto expected = detail::resolve_url_with_boost("http://base.example/dir/", reference);
+    EXPECT_EQ(resolve_url("http://base.example/dir/", reference), expected) << reference;
+    EXPECT_EQ(resolve_safe_url("http://base.example/dir/", reference),
+              expected && has_safe_scheme(*expected) ? expected : std::nullopt)
+        << reference;
+    if (expected == reference) ++plain;
+  }
+  EXPECT_GT(plain, 4000);  // the shortcut's cases were drawn, not only the others
 }
 
 TEST(HasSafeScheme, AcceptsAllowlistedSchemesAndRelativeUrls) {
