@@ -94,7 +94,9 @@ SQLite::Database open_connection(const std::filesystem::path& path, const Databa
                                  bool& checked) {
   try {
     const bool unclean = wal_left_behind(path);
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // NOMUTEX: one thread at a time uses the connection (the storage owner's), so SQLite's
+    // per-call connection mutex only costs a lock and an unlock on every step and bind.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db.setBusyTimeout(options.busy_timeout_ms);
     checked = options.startup_check == StartupCheck::always || unclean;
     if (checked) check_quickly(db, path);

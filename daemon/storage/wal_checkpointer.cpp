@@ -18,7 +18,9 @@ namespace {
 
 WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshold)
     : threshold_(threshold), path_(path.string()) {
-  if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+  // NOMUTEX: only the checkpoint thread uses this connection.
+  if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK)
     fail_to_open(connection_, path_);
   sqlite3_busy_timeout(connection_, 5000);
   // A connection learns the file is in WAL mode when it first reads it; until then a
