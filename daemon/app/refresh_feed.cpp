@@ -2,10 +2,12 @@
 
 #include <chrono>
 #include <utility>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
 #include "daemon/scheduler/redirect_adoption.hpp"
+#include "daemon/storage/item_digest.hpp"
 #include "feeds/html/autodiscover.hpp"
 
 namespace feedd {
@@ -152,8 +154,27 @@ asio::awaitable<std::optional<std::string>> adopt_redirect(PollContext& context,
   co_return adopted;
 }
 
+/// A fetched body parsed and, when it is a feed, its items digested: one job on the CPU pool,
+/// so a document crosses to a worker and back once.
+struct ParsedDocument {
+  feeds::Result<feeds::Feed> feed;
+  std::vector<ItemDigest> digests;
+};
+
+asio::awaitable<ParsedDocument> parse_document(PollContext& context, const FetchResponse& response) {
+  auto parse = [&response, &context] {
+    ParsedDocument document{feeds::parse_feed(feeds::ParseRequest{response.body, response.final_url,
+                                                                  response.content_type, context.parse_limits}),
+                            {}};
+    if (document.feed) document.digests = digest_items(document.feed.value(), context.story_policy);
+    return document;
+  };
+  co_return co_await context.cpu.run(parse);
+}
+
 asio::awaitable<RefreshReport> store_document(PollContext& context, const Attempt& attempt,
-                                              FetchResponse& response, feeds::Feed& document) {
+                                              FetchResponse& response, ParsedDocument& parsed) {
+  auto& document = parsed.feed.value();
   auto stats = stats_after_document(attempt.feed, document, response);
   PollOutcome outcome{Kind::ok, std::nullopt};
   auto plan = plan_for(context, attempt, stats, outcome);
@@ -171,8 +192,7 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
   commit.full_text =
       context.full_text ? context.feeds.settings(settings_url(attempt.feed)).full_text : FullTextMode::never;
   commit.first_fetch_item_limit = context.first_fetch_item_limit;
-  auto digest = [&commit, &context] { return digest_items(commit.document, context.story_policy); };
-  commit.digests = co_await context.cpu.run(digest);
+  commit.digests = std::move(parsed.digests);
   // Storing needs no connection to the host: its slot goes back once the document has a place
   // in the bounded backlog, which caps the parsed documents held in memory.
   HostLimiter::Permit backlog_slot;
@@ -215,16 +235,13 @@ asio::awaitable<std::optional<RefreshReport>> follow_discovered_feed(PollContext
   auto fetched = co_await context.http.fetch(std::move(request));
   if (!fetched || fetched->not_modified) co_return std::nullopt;
   auto& response = fetched.value();
-  auto parse = [&response, limits = context.parse_limits] {
-    return feeds::parse_feed(feeds::ParseRequest{response.body, response.final_url, response.content_type, limits});
-  };
-  auto parsed = co_await context.cpu.run(parse);
-  if (!parsed) co_return std::nullopt;
+  auto parsed = co_await parse_document(context, response);
+  if (!parsed.feed) co_return std::nullopt;
   bool adopted = co_await context.storage.run(
       [&attempt, &feed_url](Store& store) { return store.adopt_feed_url(attempt.feed.id, feed_url); });
   spdlog::info("{} is a web page; it links to the feed {}, which is polled from now on{}", attempt.feed.url,
                feed_url, adopted ? "" : " (not adopted: another subscription has that URL)");
-  auto report = co_await store_document(context, attempt, response, parsed.value());
+  auto report = co_await store_document(context, attempt, response, parsed);
   if (adopted) report.adopted_url = feed_url;
   report.schedule.adopted_url = report.adopted_url;
   co_return report;
@@ -262,19 +279,18 @@ asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context
   auto response = std::move(fetched).value();
   if (response.not_modified) co_return co_await store_not_modified(context, attempt, response);
 
-  auto parsed = co_await context.cpu.run([&response, limits = context.parse_limits] {
-    return feeds::parse_feed(feeds::ParseRequest{response.body, response.final_url, response.content_type, limits});
-  });
-  if (!parsed && parsed.error().code == feeds::ErrorCode::not_a_feed && feeds::looks_like_html_page(response.body)) {
+  auto parsed = co_await parse_document(context, response);
+  if (!parsed.feed && parsed.feed.error().code == feeds::ErrorCode::not_a_feed &&
+      feeds::looks_like_html_page(response.body)) {
     if (auto followed = co_await follow_discovered_feed(context, attempt, response)) co_return std::move(*followed);
   }
-  if (!parsed) {
-    const auto& error = parsed.error();
+  if (!parsed.feed) {
+    const auto& error = parsed.feed.error();
     std::string kind = feeds::to_string(error.code);
     PollOutcome outcome{Kind::error, std::nullopt};
     co_return co_await store_failure(context, attempt, kind, error.message, response.status, outcome);
   }
-  co_return co_await store_document(context, attempt, response, parsed.value());
+  co_return co_await store_document(context, attempt, response, parsed);
 }
 
 }  // namespace feedd
