@@ -1,6 +1,7 @@
 #include "daemon/storage/stored_keys.hpp"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 
 #include "daemon/storage/band_tail.hpp"
@@ -92,8 +93,16 @@ bool StoredKeys::may_have_band(std::int64_t band, std::int64_t from, std::int64_
   const auto first = day_of(from);
   const auto last = day_of(to);
   if (!trusted() || last - first >= max_days_per_lookup) return true;
-  for (auto day = first; day <= last; ++day)
-    if (contains(band_hash(band, day))) return true;
+  // Every day's block is requested before any is tested: the cache misses overlap instead of
+  // coming one after another (a range is 7 days for the default window).
+  std::array<std::uint64_t, max_days_per_lookup> hashes;
+  const auto days = static_cast<std::size_t>(last - first + 1);
+  for (std::size_t i = 0; i < days; ++i) {
+    hashes[i] = band_hash(band, first + static_cast<std::int64_t>(i));
+    __builtin_prefetch(&bits_[block_start(hashes[i])]);
+  }
+  for (std::size_t i = 0; i < days; ++i)
+    if (contains(hashes[i])) return true;
   return false;
 }
 
@@ -107,9 +116,13 @@ void StoredKeys::add_band(std::int64_t band, std::int64_t at) {
 
 // Six bits in one block: the block from the high half of the hash, the bits from 9-bit slices
 // of the low half and of a second mix.
-void StoredKeys::insert(std::uint64_t hash) {
+std::size_t StoredKeys::block_start(std::uint64_t hash) const {
   const std::size_t blocks = bits_.size() / block_words;
-  auto* block = &bits_[((hash >> 32) * blocks >> 32) * block_words];
+  return ((hash >> 32) * blocks >> 32) * block_words;
+}
+
+void StoredKeys::insert(std::uint64_t hash) {
+  auto* block = &bits_[block_start(hash)];
   const std::uint64_t slices = feeds::finish_hash(hash);
   for (int i = 0; i < 6; ++i) {
     const auto bit = (slices >> (9 * i)) & 511;
@@ -119,8 +132,7 @@ void StoredKeys::insert(std::uint64_t hash) {
 }
 
 bool StoredKeys::contains(std::uint64_t hash) const {
-  const std::size_t blocks = bits_.size() / block_words;
-  const auto* block = &bits_[((hash >> 32) * blocks >> 32) * block_words];
+  const auto* block = &bits_[block_start(hash)];
   const std::uint64_t slices = feeds::finish_hash(hash);
   for (int i = 0; i < 6; ++i) {
     const auto bit = (slices >> (9 * i)) & 511;

@@ -47,6 +47,8 @@ class StoredKeys {
   void build(Database& db, const BandTail& tail);
   void insert(std::uint64_t hash);
   bool contains(std::uint64_t hash) const;
+  /// Where in bits_ the 512-bit block holding a key's bits starts.
+  std::size_t block_start(std::uint64_t hash) const;
   /// Whether lookups may trust the filter; counts the ones that may not.
   bool trusted();
 
