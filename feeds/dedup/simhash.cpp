@@ -1,5 +1,6 @@
 #include "feeds/dedup/simhash.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <utility>
@@ -100,17 +101,24 @@ class BitCounts {
 
 std::vector<std::string> fingerprint_words(std::string_view text, std::size_t max_words) {
   std::vector<std::string> words;
-  std::string word;
-  for (std::size_t at = 0; at < text.size() && words.size() < max_words;) {
+  words.reserve(std::min<std::size_t>(max_words, 64));  // 40 by default: one allocation
+  std::size_t start = 0;  // where the word being read began
+  // A word is copied whole and lower-cased in place, not appended byte by byte.
+  auto end_word = [&](std::size_t end) {
+    if (end == start) return;
+    auto& word = words.emplace_back(text.substr(start, end - start));
+    for (auto& c : word) c = ascii_lower(c);
+  };
+  std::size_t at = 0;
+  while (at < text.size() && words.size() < max_words) {
     const auto [code_point, length] = decode_at(text, at);
     if (is_separator(code_point)) {
-      if (!word.empty()) words.push_back(std::exchange(word, {}));
-    } else {
-      for (std::size_t i = 0; i < length; ++i) word += ascii_lower(text[at + i]);
+      end_word(at);
+      start = at + length;
     }
     at += length;
   }
-  if (!word.empty() && words.size() < max_words) words.push_back(std::move(word));
+  if (words.size() < max_words) end_word(at);
   return words;
 }
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace feeds {
@@ -14,6 +18,40 @@ TEST(FingerprintWords, LowersAndStripsAsciiAndUnicodePunctuation) {
             (Words{"breaking", "news", "s", "latest", "2024"}));
   EXPECT_EQ(fingerprint_words("Caf\u00e9 na\u00efve \u00a0\u00bfqu\u00e9?", 10),
             (Words{"caf\u00e9", "na\u00efve", "qu\u00e9"}));
+}
+
+// Random mixes of pieces whose kind is known: the words are the runs of letter pieces,
+// lower-cased, up to the limit.
+TEST(FingerprintWords, SplitsRandomMixesAsTheirPiecesSay) {
+  struct Piece {
+    std::string_view text;
+    std::string_view lower;  // empty: a separator
+  };
+  const std::vector<Piece> pieces = {
+      {"a", "a"},   {"Q", "q"},   {"Zz", "zz"},     {"7", "7"},           {"\u00e9", "\u00e9"},
+      {"\u00c9", "\u00c9"},      {"\u6771", "\u6771"}, {"\xFF", "\xFF"},        {" ", ""},
+      {",", ""},    {"-", ""},    {"\u2014", ""},   {"\u00a0", ""},       {"\uFEFF", ""},
+      {"\u3001", ""}, {"\t", ""},  {"'", ""}};
+  std::mt19937 random(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    Words expected;
+    std::string word;
+    const auto limit = 1 + random() % 12;
+    const auto count = random() % 30;
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& piece = pieces[random() % pieces.size()];
+      text += piece.text;
+      if (!piece.lower.empty()) {
+        word += piece.lower;
+      } else if (!word.empty()) {
+        expected.push_back(std::exchange(word, {}));
+      }
+    }
+    if (!word.empty()) expected.push_back(word);
+    if (expected.size() > limit) expected.resize(limit);
+    ASSERT_EQ(fingerprint_words(text, limit), expected) << text;
+  }
 }
 
 TEST(FingerprintWords, StopsAtTheWordLimit) {
