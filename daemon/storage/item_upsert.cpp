@@ -38,6 +38,15 @@ std::optional<TimePoint> clamp_future(std::optional<TimePoint> date, TimePoint f
   return date;
 }
 
+void bind_text_no_copy(SQLite::Statement& statement, int index,
+                       const std::optional<std::string>& value) {
+  if (value) {
+    statement.bindNoCopy(index, *value);
+  } else {
+    statement.bind(index);
+  }
+}
+
 void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
   const auto& item = *write.item;
   bind_text(statement, 3, item.id);
@@ -48,8 +57,9 @@ void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
   statement.bind(8, persons_to_json(item.authors));
   bind_time(statement, 9, clamp_future(item.date_published, write.fetched_at));
   bind_time(statement, 10, clamp_future(item.date_modified, write.fetched_at));
-  bind_text(statement, 11, item.summary);
-  bind_text(statement, 12, item.content_html);
+  // The two large texts are bound without SQLite's copy: the item outlives the statement's run.
+  bind_text_no_copy(statement, 11, item.summary);
+  bind_text_no_copy(statement, 12, item.content_html);
   statement.bind(13, strings_to_json(item.tags));
   statement.bind(14, attachments_to_json(item.attachments));
   statement.bind(15, write.digest->content_fingerprint);
