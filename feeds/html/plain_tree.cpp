@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include <gumbo.h>
+
 #include "feeds/html/name_set.hpp"
 
 namespace feeds::detail {
@@ -73,9 +75,11 @@ constexpr ElementRow elements[] = {
     {"var", 0},           {"video", 0},
 };
 
-/// Custom elements ("my-widget", Word's "o:p") are never HTML elements the tree builder knows.
-bool is_custom_name(std::string_view name) {
-  return name.find_first_of("-:") != std::string_view::npos;
+/// Names the HTML tree builder has no rule for: custom elements ("my-widget"), Word's "o:p",
+/// and any other name gumbo does not know ("<more>" in a title). Such an element is ordinary:
+/// it closes nothing when it opens and nothing closes it implicitly.
+bool is_unknown_name(std::string_view name) {
+  return gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size())) == GUMBO_TAG_UNKNOWN;
 }
 
 std::optional<std::uint16_t> element_flags(std::string_view name) {
@@ -84,7 +88,7 @@ std::optional<std::uint16_t> element_flags(std::string_view name) {
   if (row != std::end(elements)) {
     return row->flags;
   }
-  return is_custom_name(name) ? std::optional<std::uint16_t>(0) : std::nullopt;
+  return is_unknown_name(name) ? std::optional<std::uint16_t>(0) : std::nullopt;
 }
 
 }  // namespace

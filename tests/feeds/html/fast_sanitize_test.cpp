@@ -434,8 +434,13 @@ TEST(FastHtmlToText, HandlesTitlesAndSummaries) {
   EXPECT_EQ(fast_html_to_text("<iframe src=x></iframe>after"), "after");
   // iframe fallback content is text to html_to_text; gumbo decides it.
   EXPECT_FALSE(fast_html_to_text("<iframe>fallback</iframe>"));
-  EXPECT_FALSE(fast_html_to_text("Title & <more>"));
-  EXPECT_EQ(feeds::html_to_text("Title & <more>"), html_to_text_with_gumbo("Title & <more>"));
+  // A name gumbo does not know is an ordinary element, inline for text.
+  EXPECT_EQ(fast_html_to_text("Title & <more>"), "Title &");
+  EXPECT_EQ(fast_html_to_text("a <more>b</more> <o:p>c</o:p>"), "a b c");
+  EXPECT_EQ(html_to_text_with_gumbo("Title & <more>"), "Title &");
+  // Names gumbo knows but the fast path does not are left to gumbo.
+  EXPECT_FALSE(fast_html_to_text("a <image src=x.png> b"));
+  EXPECT_FALSE(fast_html_to_text("a <svg><title>t</title></svg>"));
 }
 
 TEST(SanitizeHtmlWithText, GivesSanitizeHtmlAndItsText) {

@@ -97,7 +97,7 @@ inline std::string random_plain_html(std::mt19937& random) {
   static const std::vector<std::string_view> elements = {
       "p",   "a",       "b",      "i",    "em",   "strong", "span",       "div",  "ul",
       "ol",  "li",      "dl",     "dt",   "dd",   "h2",     "h3",         "pre",  "code",
-      "q",   "figure",  "figcaption", "blockquote", "section", "font", "custom-el", "o:p",
+      "q",   "figure",  "figcaption", "blockquote", "section", "font", "custom-el", "o:p", "more", "xyz",
       "sub", "details", "summary", "video", "audio", "picture", "ruby", "rt", "center", "s"};
   static const std::vector<std::string_view> voids = {"br", "img", "hr", "wbr", "source"};
   static const std::vector<std::string_view> attributes = {
