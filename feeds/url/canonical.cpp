@@ -102,7 +102,11 @@ std::string path_key(const boost::urls::url& url) {
 
 std::string query_key(const boost::urls::url& url, const TrackingParameters& tracking) {
   std::vector<Parameter> kept;
-  for (const auto& parameter : boost::urls::url_view(url).encoded_params()) {
+  // An empty query has no parameters. Boost.URL 1.81 also crashes iterating the one empty
+  // parameter of "?" when a fragment follows ("http://a/?#"): a link any feed may hold.
+  if (url.encoded_query().empty()) return {};
+  const boost::urls::url_view view(url);
+  for (const auto& parameter : view.encoded_params()) {
     if (is_tracking(parameter.key.decode(), tracking)) continue;
     std::string value;
     if (parameter.has_value) {

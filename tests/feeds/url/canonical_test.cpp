@@ -56,6 +56,15 @@ TEST(CanonicalUrlKey, DropsTrackingParametersByNameAndUtmPrefix) {
                {"https://example.com/a?p=1&utm_source=x", "https://example.com/a?p=1"}});
 }
 
+// Boost.URL 1.81 crashed iterating the parameters of an empty query followed by a fragment.
+TEST(CanonicalUrlKey, AnEmptyQueryDisappearsFragmentOrNot) {
+  expect_keys({{"http://example.com/a?", "https://example.com/a"},
+               {"http://example.com/a?#top", "https://example.com/a"},
+               {"http://example.com/?#", "https://example.com"},
+               {"HTTP://(/../.././?#", "https://("},
+               {"http://example.com/a?&#x", "https://example.com/a?&"}});
+}
+
 TEST(CanonicalUrlKey, UsesTheConfiguredList) {
   const TrackingParameters only_ref{{"ref"}, {}};
   expect_keys({{"https://example.com/a?ref=hn&fbclid=x", "https://example.com/a?fbclid=x"},
