@@ -125,6 +125,46 @@ std::string query_key(const boost::urls::url& url, const TrackingParameters& tra
   return query;
 }
 
+bool is_plain_host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.';
+}
+
+/// Path characters that need no normalizing: unreserved, sub-delims, ':', '@' and '/'.
+bool is_plain_path_char(char c) {
+  constexpr std::string_view others = "-._~!$&'()*+,;=:@/";
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         others.find(c) != std::string_view::npos;
+}
+
+bool has_dot_segment(std::string_view path) {
+  return path.find("/./") != std::string_view::npos ||
+         path.find("/../") != std::string_view::npos || path.ends_with("/.") ||
+         path.ends_with("/..");
+}
+
+/// The key of the URLs most links are, built without parsing: a lower-case http(s) scheme, a
+/// host name of letters, digits, dots and hyphens, a path with nothing to decode or remove,
+/// no port, user info, query or fragment. nullopt means "take the general path", not "no key".
+std::optional<std::string> plain_url_key(std::string_view text) {
+  std::size_t prefix = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
+  if (prefix == 0) return std::nullopt;
+  const auto rest = text.substr(prefix);
+  const std::size_t host_end = std::min(rest.find('/'), rest.size());
+  auto host = rest.substr(0, host_end);
+  auto path = rest.substr(host_end);
+  if (host.empty() || !std::ranges::all_of(host, is_plain_host_char) ||
+      !std::ranges::all_of(path, is_plain_path_char) || has_dot_segment(path))
+    return std::nullopt;
+  std::string key = "https://";
+  key += ascii_lower(host);
+  if (key.back() == '.') key.pop_back();
+  if (std::string_view(key).substr(8).starts_with("www.") && key.size() > 12) key.erase(8, 4);
+  while (path.ends_with('/')) path.remove_suffix(1);
+  key += path;
+  return key;
+}
+
 }  // namespace
 
 TrackingParameters default_tracking_parameters() {
@@ -135,6 +175,12 @@ TrackingParameters default_tracking_parameters() {
 
 std::optional<std::string> canonical_url_key(std::string_view text,
                                              const TrackingParameters& tracking) {
+  if (auto key = plain_url_key(text)) return key;
+  return detail::canonical_url_key_with_boost(text, tracking);
+}
+
+std::optional<std::string> detail::canonical_url_key_with_boost(
+    std::string_view text, const TrackingParameters& tracking) {
   auto parsed = boost::urls::parse_uri(text);
   if (!parsed) return std::nullopt;
   const boost::urls::url url(*parsed);
