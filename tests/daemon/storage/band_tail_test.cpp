@@ -115,6 +115,32 @@ TEST_F(BandTailTest, ClosingIndexesEveryItemAndDeletedItemsLeaveNoBands) {
   EXPECT_EQ(count_rows(path_, "story_bands_state WHERE indexed_through = (SELECT max(id) FROM items)"), 1);
 }
 
+// The check for deleted items reads the narrow story index while the table is small next to
+// the tail and the items' range otherwise; both must leave the deleted ones out.
+TEST_F(BandTailTest, DeletedTailItemsLeaveNoBandsWhicheverWayTheyAreFound) {
+  constexpr int folded_items = 700;  // with 6 in the tail: past index_scan_ratio (100) per item
+  {
+    Store store(path_, folding_every(feeds::band_count));
+    const auto feed = add_feed(store, "https://big.example/feed");
+    for (int n = 0; n < folded_items; ++n)
+      store_item(store, feed, text_item(numbered("old", n), numbered("https://big.example/", n),
+                                        filler_text(1000 + n)));
+  }
+  {
+    Store store(path_);
+    const auto feed = add_feed(store, "https://one.example/feed");
+    for (int n = 0; n < 6; ++n)
+      store_item(store, feed, text_item(numbered("item", n), numbered("https://one.example/", n),
+                                        filler_text(n)), base_time + std::chrono::minutes(n));
+    // Five of the six go while their bands wait in the tail.
+    store.apply_retention(std::chrono::hours(24 * 365 * 100), 1, base_time + 1h);
+  }
+  EXPECT_EQ(count_rows(path_, "items WHERE feed_id = 2"), 1);
+  EXPECT_EQ(items_without_bands(), 0);
+  EXPECT_EQ(count_rows(path_, "story_bands"), count_rows(path_, "items") * feeds::band_count);
+  EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id NOT IN (SELECT id FROM items)"), 0);
+}
+
 // Schema 4 moves the bands of a schema-3 database into the new table, each row with its item's
 // fingerprint, and marks every stored item indexed.
 TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
