@@ -28,6 +28,8 @@ class SanitizedWriter {
   /// output is not a fixed point.
   bool has_unstable_newline() const { return unstable_newline_; }
 
+  /// Room for `bytes` of output, so writing it does not grow the string step by step.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take_output() { return std::move(out_); }
 
  private:

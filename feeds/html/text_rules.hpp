@@ -19,6 +19,8 @@ class CollapsingText {
   void append(std::string_view text);
   /// Whitespace between the pieces around it; none at the start or the end.
   void add_space() { pending_space_ = !out_.empty(); }
+  /// Room for `bytes` of text, so building it does not grow the string step by step.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take() { return std::move(out_); }
 
  private:
