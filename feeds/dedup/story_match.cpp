@@ -38,10 +38,11 @@ std::optional<std::string> story_url(const Item& item,
   return std::nullopt;
 }
 
-std::string story_text(const Item& item) {
+std::string_view story_text(const Item& item, std::string& converted) {
   if (non_empty(item.content_text)) return *item.content_text;
-  if (non_empty(item.content_html)) return html_to_text(*item.content_html);
-  return item.summary.value_or("");
+  if (non_empty(item.content_html)) return converted = html_to_text(*item.content_html);
+  if (item.summary) return *item.summary;
+  return {};
 }
 
 StoryFingerprint story_fingerprint(const Item& item, const StoryPolicy& policy,
@@ -51,7 +52,8 @@ StoryFingerprint story_fingerprint(const Item& item, const StoryPolicy& policy,
   if (const auto url = story_url(item, page_canonical))
     result.url_key = canonical_url_key(*url, policy.tracking);
   result.date = date;
-  auto words = fingerprint_words(story_text(item), policy.leading_words);
+  std::string converted;
+  auto words = fingerprint_words(story_text(item, converted), policy.leading_words);
   if (words.size() >= policy.min_text_words) {
     result.kind = FingerprintKind::text;
   } else {

@@ -42,8 +42,8 @@ std::optional<std::string> story_url(const Item& item,
                                      std::optional<std::string_view> page_canonical = {});
 
 /// The item's text for fingerprinting: content_text, else the text of content_html, else the
-/// summary.
-std::string story_text(const Item& item);
+/// summary. It points into `item`, or into `converted` when it had to be derived from HTML.
+std::string_view story_text(const Item& item, std::string& converted);
 
 /// The fingerprint of an item; `date` is the date storage compares (published, else first seen).
 StoryFingerprint story_fingerprint(const Item& item, const StoryPolicy& policy,
