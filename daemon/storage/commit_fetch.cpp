@@ -19,6 +19,7 @@ UPDATE feeds SET title = coalesce(?2, title), site_url = coalesce(?3, site_url),
   last_document_at = ?6, next_poll_at = ?7, http_max_age = ?8, retry_after_until = NULL,
   identity_scheme = ?9, ttl_minutes = ?10, skip_hours = ?11, skip_days = ?12,
   update_period = ?13, update_frequency = ?14, archive_cutoff = coalesce(archive_cutoff, ?15),
+  items_count = items_count + ?16,
   avg_item_interval = (
     SELECT CASE WHEN count(*) > 1 THEN (max(p) - min(p)) / (count(*) - 1) END
     FROM (SELECT published_at AS p FROM items WHERE feed_id = ?1 AND published_at IS NOT NULL
@@ -82,8 +83,10 @@ void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
   }
 }
 
+// `inserted`: the items this fetch added. feeds.items_count has no insert trigger (schema 7):
+// this UPDATE is where new items are counted, so it must follow every store_items.
 void update_feed(Database& db, FeedId feed_id, const FetchCommit& fetch,
-                 feeds::IdentityScheme scheme, std::optional<TimePoint> cutoff) {
+                 feeds::IdentityScheme scheme, std::optional<TimePoint> cutoff, int inserted) {
   const auto& hints = fetch.document.hints;
   auto update = db.statement(update_feed_after_document);
   update->bind(1, static_cast<int64_t>(feed_id));
@@ -101,6 +104,7 @@ void update_feed(Database& db, FeedId feed_id, const FetchCommit& fetch,
   bind_text(*update, 13, hints.update_period);
   bind_int(*update, 14, hints.update_frequency ? std::optional<std::int64_t>(*hints.update_frequency) : std::nullopt);
   bind_time(*update, 15, cutoff);
+  update->bind(16, inserted);
   update->exec();
 }
 
@@ -134,7 +138,8 @@ CommitResult Store::commit_fetch(FeedId feed_id, const FetchCommit& fetch) {
       computed = digest_items(fetch.document, options_.story_policy);
     const auto& digests = computed.empty() ? fetch.digests : computed;
     storage::store_items(db_, feed, fetch, digests, selection, options_.story_policy, result);
-    storage::update_feed(db_, feed_id, fetch, result.identity_scheme, selection.cutoff);
+    storage::update_feed(db_, feed_id, fetch, result.identity_scheme, selection.cutoff,
+                         result.new_items);
     storage::append_fetch_log(db_, storage::log_row(feed_id, fetch, result),
                               options_.fetch_log_per_feed);
     transaction.commit();

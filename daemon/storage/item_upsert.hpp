@@ -29,7 +29,8 @@ struct ItemWrite {
 
 /// New key → insert (first_seen_at = fetched_at) into its story (place_new_item); same key with
 /// another content fingerprint → update in place; same fingerprint → only last_seen_at; new but
-/// !may_insert → skipped. Call inside a write transaction.
+/// !may_insert → skipped. Call inside a write transaction. An insert is not counted in
+/// feeds.items_count: the caller adds its inserts (commit_fetch's update of the feed row).
 UpsertResult upsert_item(Database& db, const ItemWrite& write);
 
 }  // namespace feedd::storage

@@ -106,7 +106,7 @@ CREATE TABLE fetch_log (
 CREATE INDEX fetch_log_by_feed ON fetch_log (feed_id, id);
 
 -- feeds.items_count is a cache of COUNT(*); triggers keep it exact through every insert,
--- delete and cascade.
+-- delete and cascade (from schema 7, commit_fetch counts the inserts).
 CREATE TRIGGER items_count_after_insert AFTER INSERT ON items BEGIN
   UPDATE feeds SET items_count = items_count + 1 WHERE id = NEW.feed_id;
 END;
@@ -252,8 +252,16 @@ WHEN OLD.story_fingerprint IS NOT NULL BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 6> all_migrations{schema_v1, schema_v2, schema_v3,
-                                                         schema_v4, schema_v5, schema_v6};
+// The insert trigger rewrote a feed's row once per new item (0.6 of a 5000-feed cold poll's
+// 9.2 CPU-seconds). commit_fetch, the one writer of new items, now adds each fetch's inserts
+// in the UPDATE of the feed's row it makes anyway; deletes and cascades still count down
+// through items_count_after_delete.
+constexpr std::string_view schema_v7 = R"sql(
+DROP TRIGGER items_count_after_insert;
+)sql";
+
+constexpr std::array<std::string_view, 7> all_migrations{
+    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, schema_v7};
 
 int stored_schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

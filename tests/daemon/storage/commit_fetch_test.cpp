@@ -128,6 +128,40 @@ TEST_F(CommitFetch, FirstFetchKeepsOnlyTheNewestItems) {
   EXPECT_EQ(items().size(), 51u);
 }
 
+// feeds.items_count has no insert trigger (schema 7): commit_fetch counts each fetch's
+// inserts. Whatever a document holds -- an archive cut to the newest, repeated items, edits,
+// items already stored -- and after deletes, the count is the number of rows.
+TEST_F(CommitFetch, ItemsCountIsTheNumberOfStoredItemsThroughEveryKindOfFetch) {
+  auto expect_exact = [this](const char* when) {
+    EXPECT_EQ(store_.feed_by_id(feed_)->items_count,
+              count_rows(path_, "items WHERE feed_id = 1"))
+        << when;
+  };
+  auto first = make_fetch(numbered_items(0, 30));
+  first.first_fetch_item_limit = 10;
+  store_.commit_fetch(feed_, first);
+  expect_exact("after a first fetch cut to its newest items");
+
+  auto items = numbered_items(0, 32);  // the archive again, two new ones, one edited
+  items[25].title = "Edited";
+  auto next = make_fetch(items, base_time + 1h);
+  const auto result = store_.commit_fetch(feed_, next);
+  EXPECT_EQ(result.new_items, 2);
+  EXPECT_EQ(result.updated_items, 1);
+  EXPECT_EQ(result.unchanged_items, 9);
+  expect_exact("after new, edited, unchanged and archived items");
+
+  // A repeated guid moves the feed to another identity scheme: every item is new again.
+  items.push_back(items.back());
+  EXPECT_GT(store_.commit_fetch(feed_, make_fetch(items, base_time + 90min)).new_items, 2);
+  expect_exact("after a change of identity scheme");
+
+  EXPECT_GT(store_.apply_retention(std::chrono::hours(24 * 365 * 100), 5, base_time + 2h), 0u);
+  expect_exact("after retention");
+  EXPECT_EQ(store_.commit_fetch(feed_, make_fetch(numbered_items(40, 3), base_time + 3h)).new_items, 3);
+  expect_exact("after inserting again");
+}
+
 TEST_F(CommitFetch, FirstFetchWithoutDatesKeepsDocumentOrder) {
   std::vector<feeds::Item> undated;
   for (int n = 0; n < 10; ++n) undated.push_back(make_item("u" + std::to_string(n)));

@@ -132,6 +132,31 @@ TEST(Database, MigratingToSchema5RewritesTheChecksInPlace) {
   expect_checks_refuse_unknown_values(raw);
 }
 
+// Schema 7 drops the insert trigger of feeds.items_count (commit_fetch counts its inserts);
+// the counts a schema-6 database holds stay, and deletes still count down.
+TEST(Database, MigratingToSchema7KeepsItemCountsAndTheDeleteTrigger) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (std::size_t version = 0; version < 6; ++version)
+      raw.exec(std::string(migrations()[version]));
+    raw.exec("PRAGMA user_version = 6");
+    insert_one_of_each(raw);
+    raw.exec("INSERT INTO items (feed_id, identity_key, content_fingerprint, first_seen_at, "
+             "last_seen_at) VALUES (1, 'k2', '', 0, 0)");
+    EXPECT_EQ(raw.execAndGet("SELECT items_count FROM feeds").getInt(), 2) << "by the trigger";
+  }
+  Database db(path);
+  auto& connection = db.connection();
+  EXPECT_EQ(connection.execAndGet("PRAGMA user_version").getInt(), current_schema_version());
+  EXPECT_EQ(connection.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = "
+                                  "'items_count_after_insert'").getInt(), 0);
+  EXPECT_EQ(connection.execAndGet("SELECT items_count FROM feeds").getInt(), 2);
+  connection.exec("DELETE FROM items WHERE identity_key = 'k2'");
+  EXPECT_EQ(connection.execAndGet("SELECT items_count FROM feeds").getInt(), 1);
+}
+
 TEST(Database, ConfiguresTheConnectionForDurability) {
   TempDir dir;
   Database db(dir.file("feedd.db"));
