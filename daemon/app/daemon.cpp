@@ -38,7 +38,7 @@ public:
         site_rules_(load_configured_site_rules(config)),
         http_(io_.get_executor(), http_client_options(config)),
         limiter_(config.poll.concurrency, config.poll.per_host),
-        store_backlog_(4 * config.poll.per_host, 4 * config.poll.per_host),
+        store_backlog_(document_backlog(config.poll.per_host), document_backlog(config.poll.per_host)),
         storage_(open_store(config.daemon.database, config.dedup)),
         context_{.http = http_,
                  .limiter = limiter_,
@@ -211,7 +211,7 @@ private:
   std::optional<LoadedSiteRules> site_rules_;
   HttpClient http_;
   HostLimiter limiter_;
-  HostLimiter store_backlog_;  ///< parsed documents waiting for storage without a host slot
+  HostLimiter store_backlog_;  ///< documents parsed or awaiting storage without a host slot
   WorkerPool cpu_{2};
   StorageOwner storage_;
   PollContext context_;

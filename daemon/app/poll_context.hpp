@@ -34,9 +34,14 @@ struct PollContext {
   /// The Store's story policy ([dedup], fixed until a restart): item digests are computed with
   /// it on the worker pool.
   feeds::StoryPolicy story_policy = {};
-  /// Parsed documents that may wait for the storage thread after giving their host slot back
-  /// (one key, as many slots as documents); none: a document keeps its host slot until stored.
+  /// Fetched documents being parsed or waiting for the storage thread after giving their host
+  /// slot back (one key, as many slots as documents); none: a document keeps its host slot
+  /// until stored.
   HostLimiter* store_backlog = nullptr;
 };
+
+/// How many documents store_backlog holds: 8 per host slot (16 by default), so a worker pool
+/// busy parsing does not stop fetching, and memory stays bounded.
+inline int document_backlog(int per_host) { return 8 * per_host; }
 
 }  // namespace feedd

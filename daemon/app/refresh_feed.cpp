@@ -193,11 +193,10 @@ asio::awaitable<RefreshReport> store_document(PollContext& context, const Attemp
       context.full_text ? context.feeds.settings(settings_url(attempt.feed)).full_text : FullTextMode::never;
   commit.first_fetch_item_limit = context.first_fetch_item_limit;
   commit.digests = std::move(parsed.digests);
-  // Storing needs no connection to the host: its slot goes back once the document has a place
-  // in the bounded backlog, which caps the parsed documents held in memory.
+  std::string().swap(response.body);  // parsed: only the document waits
+  // A page that led to its feed kept the host's slot for the second fetch (refresh_feed).
   HostLimiter::Permit backlog_slot;
-  if (attempt.host_permit && context.store_backlog) {
-    std::string().swap(response.body);  // parsed: only the document waits
+  if (attempt.host_permit && *attempt.host_permit && context.store_backlog) {
     backlog_slot = co_await context.store_backlog->acquire("documents");
     attempt.host_permit->release();
   }
@@ -279,6 +278,15 @@ asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context
   auto response = std::move(fetched).value();
   if (response.not_modified) co_return co_await store_not_modified(context, attempt, response);
 
+  // Parsing and storing need no connection to the host: its slot goes back once the body has a
+  // place in the bounded backlog, which caps the documents held in memory, so the host's next
+  // fetch does not wait for the worker pool. A web page keeps the slot: it may lead to its
+  // feed, fetched next (follow_discovered_feed).
+  HostLimiter::Permit backlog_slot;
+  if (fetch_permit && context.store_backlog && !feeds::looks_like_html_page(response.body)) {
+    backlog_slot = co_await context.store_backlog->acquire("documents");
+    fetch_permit->release();
+  }
   auto parsed = co_await parse_document(context, response);
   if (!parsed.feed && parsed.feed.error().code == feeds::ErrorCode::not_a_feed &&
       feeds::looks_like_html_page(response.body)) {

@@ -29,8 +29,9 @@ struct RefreshReport {
 /// Transport, HTTP and parse failures are reported, not thrown; storage errors throw.
 /// `fetch_permit`, when given, is the caller's host permit: it is released as soon as the
 /// exchange ends in a 304 or a transport/HTTP failure, whose bookkeeping then waits for the
-/// storage thread without holding the host's slot; a parsed document releases it once it has
-/// a slot in context.store_backlog (when there is one), which bounds the documents in memory.
+/// storage thread without holding the host's slot; a fetched document releases it once it has
+/// a slot in context.store_backlog (when there is one), which bounds the documents in memory,
+/// before it is parsed; a web page keeps it until stored, as it may lead to a second fetch.
 /// `known`, when given, is the feed's stored record read beforehand (a poll pass reads all of
 /// them in one query), else it is read here.
 boost::asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context,

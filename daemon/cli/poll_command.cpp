@@ -104,7 +104,8 @@ int run_poll(const PollRun& run) {
                       .jitter = [&random] { return std::uniform_real_distribution<double>(0, 1)(random); },
                       .full_text = run.full_text};
   context.story_policy = story_policy(run.config.dedup);
-  HostLimiter store_backlog(4 * run.config.poll.per_host, 4 * run.config.poll.per_host);
+  const int backlog = document_backlog(run.config.poll.per_host);
+  HostLimiter store_backlog(backlog, backlog);
   context.store_backlog = &store_backlog;
   std::optional<PollSummary> summary;
   std::exception_ptr failure;
