@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "random_url.hpp"
+
 namespace feeds {
 namespace {
 
@@ -129,9 +131,7 @@ TEST(CanonicalUrlKey, TheShortcutForPlainUrlsGivesBoostsKeys) {
   std::mt19937 random(11);
   int plain = 0;
   for (int round = 0; round < 40000; ++round) {
-    std::string url(starts[random() % starts.size()]);
-    const int length = static_cast<int>(random() % 10);
-    for (int i = 0; i < length; ++i) url += pieces[random() % pieces.size()];
+    const std::string url = testing::random_url(random, starts, pieces, 9);
     const auto expected = detail::canonical_url_key_with_boost(url, tracking);
     ASSERT_EQ(canonical_url_key(url, tracking), expected) << "URL[" << url << "]";
     const bool http = url.starts_with("http://") || url.starts_with("https://");

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "random_url.hpp"
+
 namespace feeds {
 namespace {
 
@@ -142,9 +144,7 @@ TEST(ResolveUrl, TheShortcutForPlainHttpUrlsAnswersAsBoostDoes) {
   std::mt19937 random(42);
   int plain = 0;
   for (int round = 0; round < 40000; ++round) {
-    std::string reference(starts[random() % starts.size()]);
-    const int length = static_cast<int>(random() % 12);
-    for (int i = 0; i < length; ++i) reference += pieces[random() % pieces.size()];
+    const std::string reference = testing::random_url(random, starts, pieces, 11);
     const auto expected = detail::resolve_url_with_boost("http://base.example/dir/", reference);
     EXPECT_EQ(resolve_url("http://base.example/dir/", reference), expected) << reference;
     EXPECT_EQ(resolve_safe_url("http://base.example/dir/", reference),
