@@ -55,7 +55,10 @@ std::optional<std::string> inflate_whole_gzip(std::string_view wire,
   constexpr std::size_t smallest_member = 18;  // 10-byte header, empty block, 8-byte trailer
   if (wire.size() < smallest_member) return std::nullopt;
   const std::size_t size = gzip_trailer_size(wire);
-  if (size > max_decoded_bytes) return std::nullopt;
+  // DEFLATE expands at most 1032:1: a trailer claiming more lies, and must not size an
+  // allocation (an 18-byte body would otherwise reserve the whole cap).
+  constexpr std::size_t max_deflate_ratio = 1032;
+  if (size > max_decoded_bytes || size > wire.size() * max_deflate_ratio) return std::nullopt;
   std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor(
       libdeflate_alloc_decompressor());
   if (!decompressor) return std::nullopt;
