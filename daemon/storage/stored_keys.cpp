@@ -114,13 +114,13 @@ void StoredKeys::add_band(std::int64_t band, std::int64_t at) {
   if (built_) insert(band_hash(band, day_of(at)));
 }
 
-// Six bits in one block: the block from the high half of the hash, the bits from 9-bit slices
-// of the low half and of a second mix.
 std::size_t StoredKeys::block_start(std::uint64_t hash) const {
   const std::size_t blocks = bits_.size() / block_words;
   return ((hash >> 32) * blocks >> 32) * block_words;
 }
 
+// Six bits in one block: the block from the high half of the hash, the bits from 9-bit slices
+// of the low half and of a second mix.
 void StoredKeys::insert(std::uint64_t hash) {
   auto* block = &bits_[block_start(hash)];
   const std::uint64_t slices = feeds::finish_hash(hash);

@@ -147,7 +147,7 @@ bool has_dot_segment(std::string_view path) {
 /// host name of letters, digits, dots and hyphens, a path with nothing to decode or remove,
 /// no port, user info, query or fragment. nullopt means "take the general path", not "no key".
 std::optional<std::string> plain_url_key(std::string_view text) {
-  std::size_t prefix = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
+  const std::size_t prefix = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
   if (prefix == 0) return std::nullopt;
   const auto rest = text.substr(prefix);
   const std::size_t host_end = std::min(rest.find('/'), rest.size());
