@@ -149,9 +149,7 @@ TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
   const auto fingerprint = feeds::story_fingerprint(original, policy, original.date_published);
   const auto at = storage::to_unix(*original.date_published);
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (std::size_t version = 0; version < 3; ++version) db.exec(std::string(migrations()[version]));
-    db.exec("PRAGMA user_version = 3");
+    auto db = database_at_schema(path_, 3);
     db.exec("INSERT INTO feeds (id, url, subscribed_url, created_at) VALUES "
             "(1, 'https://one.example/feed', 'https://one.example/feed', 0)");
     db.exec("INSERT INTO stories (id, primary_item_id, created_at) VALUES (1, 7, 0)");
@@ -190,9 +188,7 @@ TEST_F(BandTailTest, DeletingAnItemRemovesExactlyItsBandRowsAfterMigratingToSche
   const std::uint64_t fingerprints[] = {0x8123456789abcdefULL, 0xfedc0000ba98cdefULL,
                                         0x00000000000fcdefULL};
   {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (std::size_t version = 0; version < 5; ++version) db.exec(std::string(migrations()[version]));
-    db.exec("PRAGMA user_version = 5");
+    auto db = database_at_schema(path_, 5);
     db.exec("INSERT INTO feeds (id, url, subscribed_url, created_at) VALUES "
             "(1, 'https://one.example/feed', 'https://one.example/feed', 0)");
     for (int n = 0; n < 3; ++n) {

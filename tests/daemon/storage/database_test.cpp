@@ -109,10 +109,7 @@ TEST(Database, MigratingToSchema5RewritesTheChecksInPlace) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
   {
-    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (std::size_t version = 0; version < 4; ++version)
-      raw.exec(std::string(migrations()[version]));
-    raw.exec("PRAGMA user_version = 4");
+    auto raw = database_at_schema(path, 4);
     insert_one_of_each(raw);
     EXPECT_GT(temporary_btrees(raw, "UPDATE feeds SET state = 'active' WHERE id = 1"), 0)
         << "schema 4 is the one with IN lists";
@@ -138,10 +135,7 @@ TEST(Database, MigratingToSchema7KeepsItemCountsAndTheDeleteTrigger) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
   {
-    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (std::size_t version = 0; version < 6; ++version)
-      raw.exec(std::string(migrations()[version]));
-    raw.exec("PRAGMA user_version = 6");
+    auto raw = database_at_schema(path, 6);
     insert_one_of_each(raw);
     raw.exec("INSERT INTO items (feed_id, identity_key, content_fingerprint, first_seen_at, "
              "last_seen_at) VALUES (1, 'k2', '', 0, 0)");

@@ -12,6 +12,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include "daemon/storage/migrations.hpp"
 #include "daemon/storage/store.hpp"
 
 namespace feedd::storage_test {
@@ -81,6 +82,16 @@ inline std::vector<feeds::Item> numbered_items(int first, int count) {
     items.push_back(make_item("guid-" + std::to_string(n), at(1700000000 + 3600 * n)));
   }
   return items;
+}
+
+/// A new file at schema `version`: the first `version` migrations run by hand, as an older
+/// feedd left it, for the migration tests to open with a Store.
+inline SQLite::Database database_at_schema(const std::filesystem::path& path, int version) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  for (int applied = 0; applied < version; ++applied)
+    db.exec(std::string(migrations()[static_cast<std::size_t>(applied)]));
+  db.exec("PRAGMA user_version = " + std::to_string(version));
+  return db;
 }
 
 /// Every row of every table, one line per row, for before/after comparisons.

@@ -136,9 +136,7 @@ TEST(StoryMigration, StoredItemsOfASchema1DatabaseGetStoriesEarliestSeenPrimary)
   TempDir dir;
   const auto path = dir.file("feedd.db");
   {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec(std::string(migrations()[0]));
-    db.exec("PRAGMA user_version = 1");
+    auto db = database_at_schema(path, 1);
     db.exec("INSERT INTO feeds (id, url, subscribed_url, created_at) VALUES "
             "(1, 'https://a.example/f', 'https://a.example/f', 0), "
             "(2, 'https://b.example/f', 'https://b.example/f', 0)");
