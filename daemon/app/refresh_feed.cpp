@@ -282,14 +282,14 @@ asio::awaitable<RefreshReport> refresh_feed(FeedId feed_id, PollContext& context
   // place in the bounded backlog, which caps the documents held in memory, so the host's next
   // fetch does not wait for the worker pool. A web page keeps the slot: it may lead to its
   // feed, fetched next (follow_discovered_feed).
+  const bool web_page = feeds::looks_like_html_page(response.body);
   HostLimiter::Permit backlog_slot;
-  if (fetch_permit && context.store_backlog && !feeds::looks_like_html_page(response.body)) {
+  if (fetch_permit && context.store_backlog && !web_page) {
     backlog_slot = co_await context.store_backlog->acquire("documents");
     fetch_permit->release();
   }
   auto parsed = co_await parse_document(context, response);
-  if (!parsed.feed && parsed.feed.error().code == feeds::ErrorCode::not_a_feed &&
-      feeds::looks_like_html_page(response.body)) {
+  if (!parsed.feed && parsed.feed.error().code == feeds::ErrorCode::not_a_feed && web_page) {
     if (auto followed = co_await follow_discovered_feed(context, attempt, response)) co_return std::move(*followed);
   }
   if (!parsed.feed) {
