@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "daemon/storage/database.hpp"
+#include "daemon/storage/store_internal.hpp"
 
 namespace feedd::storage {
 namespace {
@@ -140,10 +141,8 @@ std::vector<ItemId> BandTail::stored_items(Database& db) const {
   if (items_.empty()) return stored;
   ItemId lowest = items_.front().entry.item;
   for (const auto& item : items_) lowest = std::min(lowest, item.entry.item);
-  const auto highest =
-      db.connection().execAndGet("SELECT coalesce(max(id), 0) FROM items").getInt64();
   const bool by_index =
-      highest < index_scan_ratio * static_cast<std::int64_t>(items_.size());
+      highest_item_id(db) < index_scan_ratio * static_cast<std::int64_t>(items_.size());
   auto select = db.statement(by_index ? select_items_from_index : select_items_from);
   select->bind(1, static_cast<int64_t>(lowest));
   while (select->executeStep()) stored.push_back(select->getColumn(0).getInt64());

@@ -96,6 +96,13 @@ FeedStats read_stats(const SQLite::Statement& row) {
 }
 
 }  // namespace
+
+ItemId highest_item_id(Database& db) {
+  auto select = db.statement("SELECT coalesce(max(id), 0) FROM items");
+  select->executeStep();
+  return select->getColumn(0).getInt64();
+}
+
 }  // namespace storage
 
 std::vector<ItemRecord> Store::recent_items(std::size_t limit, const std::vector<FeedId>& feed_ids) {

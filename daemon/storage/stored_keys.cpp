@@ -6,6 +6,7 @@
 
 #include "daemon/storage/band_tail.hpp"
 #include "daemon/storage/database.hpp"
+#include "daemon/storage/store_internal.hpp"
 #include "feeds/dedup/simhash.hpp"
 
 namespace feedd::storage {
@@ -51,8 +52,7 @@ void StoredKeys::prepare(Database& db, const BandTail& tail) {
 
 void StoredKeys::build(Database& db, const BandTail& tail) {
   // Room for three times the keys of the items stored, so a growing database rebuilds rarely.
-  const auto items =
-      db.connection().execAndGet("SELECT coalesce(max(id), 0) FROM items").getInt64();
+  const auto items = highest_item_id(db);
   capacity_ = std::max(min_capacity_, 3 * keys_per_item * static_cast<std::size_t>(items));
   const std::size_t blocks = (capacity_ * bits_per_key + 511) / 512;
   bits_.assign(blocks * block_words, 0);
