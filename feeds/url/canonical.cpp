@@ -7,16 +7,14 @@
 #include <boost/url/url.hpp>
 
 #include "feeds/ascii.hpp"
+#include "feeds/url/uri_chars.hpp"
 
 namespace feeds {
 namespace {
 
 using Parameter = std::pair<std::string, std::string>;
 
-bool is_unreserved(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
+using uri_chars::is_unreserved;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -125,16 +123,14 @@ std::string query_key(const boost::urls::url& url, const TrackingParameters& tra
   return query;
 }
 
-bool is_plain_host_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.';
+/// Host names as most links have them: letters, digits, dots and hyphens.
+bool is_host_name_char(char c) {
+  return uri_chars::is_alpha(c) || uri_chars::is_digit(c) || c == '-' || c == '.';
 }
 
 /// Path characters that need no normalizing: unreserved, sub-delims, ':', '@' and '/'.
 bool is_plain_path_char(char c) {
-  constexpr std::string_view others = "-._~!$&'()*+,;=:@/";
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         others.find(c) != std::string_view::npos;
+  return is_unreserved(c) || uri_chars::is_sub_delim(c) || c == ':' || c == '@' || c == '/';
 }
 
 bool has_dot_segment(std::string_view path) {
@@ -147,13 +143,13 @@ bool has_dot_segment(std::string_view path) {
 /// host name of letters, digits, dots and hyphens, a path with nothing to decode or remove,
 /// no port, user info, query or fragment. nullopt means "take the general path", not "no key".
 std::optional<std::string> plain_url_key(std::string_view text) {
-  const std::size_t prefix = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
+  const std::size_t prefix = uri_chars::http_prefix_length(text);
   if (prefix == 0) return std::nullopt;
   const auto rest = text.substr(prefix);
   const std::size_t host_end = std::min(rest.find('/'), rest.size());
   auto host = rest.substr(0, host_end);
   auto path = rest.substr(host_end);
-  if (host.empty() || !std::ranges::all_of(host, is_plain_host_char) ||
+  if (host.empty() || !std::ranges::all_of(host, is_host_name_char) ||
       !std::ranges::all_of(path, is_plain_path_char) || has_dot_segment(path))
     return std::nullopt;
   std::string key = "https://";

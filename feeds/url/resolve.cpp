@@ -7,6 +7,8 @@
 
 #include <boost/url.hpp>
 
+#include "feeds/url/uri_chars.hpp"
+
 namespace feeds {
 namespace {
 
@@ -20,15 +22,17 @@ constexpr std::array<std::string_view, 27> safe_schemes{
     "feed", "news",  "nntp", "snews", "tel",   "sms",    "xmpp",   "irc",  "ircs",
     "webcal", "sftp", "ssh", "git",  "svn",    "gopher", "geo",    "rtsp", "mms"};
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
+using uri_chars::http_prefix_length;
+using uri_chars::is_alpha;
+using uri_chars::is_digit;
+using uri_chars::is_hex;
+
 bool is_strippable(char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; }
 
 /// Characters RFC 3986 allows somewhere in a URI reference (brackets and '%' need context).
 bool is_uri_char(char c) {
-  constexpr std::string_view others = "-._~:/?#@!$&'()*+,;=";
-  return is_alpha(c) || is_digit(c) || others.find(c) != std::string_view::npos;
+  return uri_chars::is_unreserved(c) || uri_chars::is_sub_delim(c) ||
+         std::string_view(":/?#@").find(c) != std::string_view::npos;
 }
 
 bool is_scheme(std::string_view text) {
@@ -71,15 +75,7 @@ std::pair<std::size_t, std::size_t> authority_range(std::string_view url) {
 
 /// RFC 3986 reg-name characters without percent-escapes: unreserved and sub-delims.
 bool is_plain_host_char(char c) {
-  constexpr std::string_view others = "-._~!$&'()*+,;=";
-  return is_alpha(c) || is_digit(c) || others.find(c) != std::string_view::npos;
-}
-
-/// The length of a lower-case "http://" or "https://" that `url` starts with, else 0.
-std::size_t http_prefix_length(std::string_view url) {
-  if (url.starts_with("http://")) return 7;
-  if (url.starts_with("https://")) return 8;
-  return 0;
+  return uri_chars::is_unreserved(c) || uri_chars::is_sub_delim(c);
 }
 
 /// True for an absolute http(s) URL that resolve_cleaned returns as it is: nothing to trim,
