@@ -125,7 +125,8 @@ StatementLease::~StatementLease() {
 Database::Database(const std::filesystem::path& path, const DatabaseOptions& options)
     : path_(path),
       db_(open_connection(path, options, checked_at_open_)),
-      checkpointer_(std::make_unique<WalCheckpointer>(path, options.checkpoint_pages)),
+      checkpointer_(std::make_unique<WalCheckpointer>(path, options.checkpoint_pages,
+                                                      options.busy_timeout_ms)),
       band_tail_(options.band_fold_rows),
       stored_keys_(options.stored_keys_min_capacity) {
   checkpointer_->attach(db_.getHandle());

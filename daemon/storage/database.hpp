@@ -108,6 +108,8 @@ class Database {
   bool checked_at_open() const { return checked_at_open_; }
   /// Checkpoints the background thread has run.
   std::uint64_t background_checkpoints() const { return checkpointer_->checkpoints_done(); }
+  /// Times the writer started a long WAL over (WalCheckpointer).
+  std::uint64_t wal_restarts() const { return checkpointer_->restarts_done(); }
 
   /// The story bands of the newest items, not yet in story_bands (see BandTail). Its
   /// transaction hooks run when write transactions and batches end.

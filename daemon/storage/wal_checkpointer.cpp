@@ -16,13 +16,17 @@ namespace {
 
 }  // namespace
 
-WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshold)
-    : threshold_(threshold), path_(path.string()) {
+WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshold,
+                                 int busy_timeout_ms)
+    : threshold_(threshold),
+      busy_timeout_ms_(busy_timeout_ms),
+      restart_at_(4 * threshold),
+      path_(path.string()) {
   // NOMUTEX: only the checkpoint thread uses this connection.
   if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK)
     fail_to_open(connection_, path_);
-  sqlite3_busy_timeout(connection_, 5000);
+  sqlite3_busy_timeout(connection_, busy_timeout_ms_);
   // A connection learns the file is in WAL mode when it first reads it; until then a
   // checkpoint is a silent no-op.
   if (sqlite3_exec(connection_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -47,10 +51,33 @@ std::uint64_t WalCheckpointer::checkpoints_done() const {
   return done_;
 }
 
-int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int frames) {
+int WalCheckpointer::on_commit(void* self, sqlite3* writer, const char*, int frames) {
   auto* checkpointer = static_cast<WalCheckpointer*>(self);
-  if (frames >= checkpointer->threshold_) checkpointer->request();
+  // Fewer frames than at the last commit: the WAL started over.
+  if (frames < checkpointer->last_frames_) checkpointer->restart_at_ = 4 * checkpointer->threshold_;
+  checkpointer->last_frames_ = frames;
+  if (frames >= checkpointer->restart_at_) {
+    checkpointer->restart_long_log(writer, frames);
+  } else if (frames >= checkpointer->threshold_) {
+    checkpointer->request();
+  }
   return SQLITE_OK;
+}
+
+void WalCheckpointer::restart_long_log(sqlite3* writer, int frames) {
+  // The thread's checkpoint in progress would make this one fail: wait for it to end.
+  std::lock_guard copying(copying_);
+  sqlite3_busy_timeout(writer, 0);
+  const int rc =
+      sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+  sqlite3_busy_timeout(writer, busy_timeout_ms_);
+  if (rc == SQLITE_OK) {
+    ++restarts_;
+    return;
+  }
+  if (rc != SQLITE_BUSY)
+    spdlog::warn("database {}: checkpoint of a long WAL failed: {}", path_, sqlite3_errmsg(writer));
+  restart_at_ = frames + threshold_;
 }
 
 void WalCheckpointer::request() {
@@ -68,7 +95,10 @@ void WalCheckpointer::run() {
     if (stopping_) return;
     requested_ = false;
     lock.unlock();
-    checkpoint_once();
+    {
+      std::lock_guard copying(copying_);
+      checkpoint_once();
+    }
     lock.lock();
     ++done_;
   }

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -352,6 +353,79 @@ TEST(DatabaseCheckpoint, RunsOnABackgroundThread) {
   EXPECT_GT(std::filesystem::file_size(path), 4u << 20) << "pages reached the database file";
   EXPECT_GT(db.background_checkpoints(), 0u);
   EXPECT_EQ(db.integrity_check(), "ok");
+}
+
+std::uintmax_t wal_size(const std::filesystem::path& path) {
+  return std::filesystem::file_size(path.string() + "-wal");
+}
+
+TEST(DatabaseCheckpoint, AWriterThatNeverPausesStillStartsTheWalOver) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  DatabaseOptions options;
+  options.checkpoint_pages = 100;
+  Database db(path, options);
+  const std::string row(4000, 'x');
+  // 5000 pages in 250 commits without a pause: 50 times the threshold.
+  std::uintmax_t longest = 0;
+  for (int i = 0; i < 250; ++i) {
+    auto transaction = db.begin_write();
+    SQLite::Statement insert(db.connection(),
+                             "INSERT INTO maintenance (task, done_at) VALUES (?1, 0)");
+    for (int j = 0; j < 20; ++j) {
+      insert.bind(1, std::to_string(i * 20 + j) + row);
+      insert.exec();
+      insert.reset();
+    }
+    transaction.commit();
+    longest = std::max(longest, wal_size(path));
+  }
+  EXPECT_GT(db.wal_restarts(), 0u);
+  // 4 × 100 frames before a restart, and another 100 per attempt that found the background
+  // checkpoint busy: far from the 5000 pages written.
+  EXPECT_LT(longest, 1500u * 4120u) << "the WAL grew to " << longest << " bytes";
+  EXPECT_EQ(db.integrity_check(), "ok");
+  SQLite::Database reader(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(), 5000);
+}
+
+TEST(DatabaseCheckpoint, AReaderInTheWalDoesNotStopTheWriter) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  DatabaseOptions options;
+  options.checkpoint_pages = 100;
+  options.busy_timeout_ms = 60000;
+  Database db(path, options);
+  const std::string row(4000, 'x');
+  auto insert_pages = [&](int first, int count) {
+    auto transaction = db.begin_write();
+    SQLite::Statement insert(db.connection(),
+                             "INSERT INTO maintenance (task, done_at) VALUES (?1, 0)");
+    for (int j = first; j < first + count; ++j) {
+      insert.bind(1, std::to_string(j) + row);
+      insert.exec();
+      insert.reset();
+    }
+    transaction.commit();
+  };
+  insert_pages(0, 10);
+  // A reader holds a snapshot in the WAL: no restart can succeed while it reads, and the
+  // writer must not wait for it (the busy timeout is a minute).
+  SQLite::Database reader(path, SQLite::OPEN_READONLY);
+  SQLite::Transaction snapshot(reader, SQLite::TransactionBehavior::DEFERRED);
+  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(), 10);
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 1; i <= 100; ++i) insert_pages(i * 10, 10);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(), 10);
+  EXPECT_EQ(db.wal_restarts(), 0u);
+  snapshot.commit();
+  // Once the reader is gone, a later attempt succeeds (one may still meet the thread busy).
+  int pages = 1010;
+  for (; pages < 3010 && db.wal_restarts() == 0; pages += 10) insert_pages(pages, 10);
+  EXPECT_GT(db.wal_restarts(), 0u);
+  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(),
+            pages);
 }
 
 }  // namespace
