@@ -98,6 +98,8 @@ SQLite::Database open_connection(const std::filesystem::path& path, const Databa
     // per-call connection mutex only costs a lock and an unlock on every step and bind.
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db.setBusyTimeout(options.busy_timeout_ms);
+    // Takes effect only on a new, empty file, before WAL mode is written into it.
+    db.exec("PRAGMA page_size = " + std::to_string(options.page_size));
     checked = options.startup_check == StartupCheck::always || unclean;
     if (checked) check_quickly(db, path);
     configure_connection(db);

@@ -217,7 +217,7 @@ void store_200_items(const std::filesystem::path& path) {
 /// Overwrites pages 3 and 4: b-tree pages of the schema's tables; the header on page 1 stays
 /// valid, so the file opens and only a check finds the damage.
 void damage_two_pages(const std::filesystem::path& path) {
-  const auto page_size = 4096u;
+  const auto page_size = static_cast<std::uintmax_t>(DatabaseOptions{}.page_size);
   ASSERT_GT(std::filesystem::file_size(path), 4 * page_size);
   overwrite(path, 2 * page_size, std::string(2 * page_size, '\xff'));
 }
@@ -331,11 +331,35 @@ TEST(DatabaseStartupCheck, ADueCheckRefusesADamagedFile) {
   EXPECT_THAT(message, ::testing::AnyOf(HasSubstr("damaged"), HasSubstr("malformed")));
 }
 
+int page_size_of(const std::filesystem::path& path) {
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  return raw.execAndGet("PRAGMA page_size").getInt();
+}
+
+TEST(Database, ANewFileGetsTheConfiguredPageSizeAndAnOldOneKeepsItsOwn) {
+  TempDir dir;
+  const auto fresh = dir.file("fresh.db");
+  { Database db(fresh); }
+  EXPECT_EQ(page_size_of(fresh), 8192);
+  const auto old = dir.file("old.db");
+  {
+    DatabaseOptions options;
+    options.page_size = 4096;
+    Database db(old, options);
+  }
+  store_200_items(old);  // reopened with the default options
+  EXPECT_EQ(page_size_of(old), 4096);
+  SQLite::Database raw(old, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM items").getInt(), 200);
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
 TEST(DatabaseCheckpoint, RunsOnABackgroundThread) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
   DatabaseOptions options;
   options.checkpoint_pages = 100;
+  options.page_size = 4096;  // a 4000-byte row per page
   Database db(path, options);
   const std::string row(4000, 'x');
   // 2000 commits of a page each: 20 times the threshold.
@@ -364,6 +388,7 @@ TEST(DatabaseCheckpoint, AWriterThatNeverPausesStillStartsTheWalOver) {
   const auto path = dir.file("feedd.db");
   DatabaseOptions options;
   options.checkpoint_pages = 100;
+  options.page_size = 4096;  // a 4000-byte row per page
   Database db(path, options);
   const std::string row(4000, 'x');
   // 5000 pages in 250 commits without a pause: 50 times the threshold.
@@ -394,6 +419,7 @@ TEST(DatabaseCheckpoint, AReaderInTheWalDoesNotStopTheWriter) {
   const auto path = dir.file("feedd.db");
   DatabaseOptions options;
   options.checkpoint_pages = 100;
+  options.page_size = 4096;  // a 4000-byte row per page
   options.busy_timeout_ms = 60000;
   Database db(path, options);
   const std::string row(4000, 'x');
