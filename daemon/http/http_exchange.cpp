@@ -45,8 +45,9 @@ struct Connection {
   beast::tcp_stream& tcp_layer() { return tls ? beast::get_lowest_layer(*tls) : *plain; }
 
   // Beast reads as much as the buffer's free capacity (at least 512 bytes), and a buffer the
-  // parser keeps emptying never grows: without this, 1-2 KB per recv.
-  static constexpr std::size_t read_size = 64 * 1024;
+  // parser keeps emptying never grows: without this, 1-2 KB per recv. (1000 pollbench feeds:
+  // 43 691 recvmsg before, 1 926 with 32 KiB, 1 654 with 64 KiB.)
+  static constexpr std::size_t read_size = 32 * 1024;
 
   std::unique_ptr<beast::tcp_stream> plain;
   std::unique_ptr<TlsStream> tls;
