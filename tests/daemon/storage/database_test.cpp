@@ -354,22 +354,39 @@ TEST(Database, ANewFileGetsTheConfiguredPageSizeAndAnOldOneKeepsItsOwn) {
   EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
 }
 
+/// Checkpoints every 100 frames, and 4 KiB pages: each row insert_page_rows writes fills one.
+DatabaseOptions small_checkpoints() {
+  DatabaseOptions options;
+  options.checkpoint_pages = 100;
+  options.page_size = 4096;
+  return options;
+}
+
+/// One transaction of `count` rows of 4000 bytes, a page each, numbered from `first`.
+void insert_page_rows(Database& db, int first, int count) {
+  static const std::string row(4000, 'x');
+  auto transaction = db.begin_write();
+  SQLite::Statement insert(db.connection(),
+                           "INSERT INTO maintenance (task, done_at) VALUES (?1, 0)");
+  for (int i = first; i < first + count; ++i) {
+    insert.bind(1, std::to_string(i) + row);
+    insert.exec();
+    insert.reset();
+  }
+  transaction.commit();
+}
+
+/// The rows insert_page_rows wrote, as `reader` sees them.
+int page_rows(SQLite::Database& reader) {
+  return reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt();
+}
+
 TEST(DatabaseCheckpoint, RunsOnABackgroundThread) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
-  DatabaseOptions options;
-  options.checkpoint_pages = 100;
-  options.page_size = 4096;  // a 4000-byte row per page
-  Database db(path, options);
-  const std::string row(4000, 'x');
+  Database db(path, small_checkpoints());
   // 2000 commits of a page each: 20 times the threshold.
-  for (int i = 0; i < 2000; ++i) {
-    auto transaction = db.begin_write();
-    SQLite::Statement insert(db.connection(), "INSERT INTO maintenance (task, done_at) VALUES (?1, 0)");
-    insert.bind(1, std::to_string(i) + row);
-    insert.exec();
-    transaction.commit();
-  }
+  for (int i = 0; i < 2000; ++i) insert_page_rows(db, i, 1);
   // The writer never checkpoints: only the background thread moves pages into the file.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (std::filesystem::file_size(path) < (4u << 20) && std::chrono::steady_clock::now() < deadline)
@@ -386,23 +403,11 @@ std::uintmax_t wal_size(const std::filesystem::path& path) {
 TEST(DatabaseCheckpoint, AWriterThatNeverPausesStillStartsTheWalOver) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
-  DatabaseOptions options;
-  options.checkpoint_pages = 100;
-  options.page_size = 4096;  // a 4000-byte row per page
-  Database db(path, options);
-  const std::string row(4000, 'x');
+  Database db(path, small_checkpoints());
   // 5000 pages in 250 commits without a pause: 50 times the threshold.
   std::uintmax_t longest = 0;
   for (int i = 0; i < 250; ++i) {
-    auto transaction = db.begin_write();
-    SQLite::Statement insert(db.connection(),
-                             "INSERT INTO maintenance (task, done_at) VALUES (?1, 0)");
-    for (int j = 0; j < 20; ++j) {
-      insert.bind(1, std::to_string(i * 20 + j) + row);
-      insert.exec();
-      insert.reset();
-    }
-    transaction.commit();
+    insert_page_rows(db, i * 20, 20);
     longest = std::max(longest, wal_size(path));
   }
   EXPECT_GT(db.wal_restarts(), 0u);
@@ -411,47 +416,32 @@ TEST(DatabaseCheckpoint, AWriterThatNeverPausesStillStartsTheWalOver) {
   EXPECT_LT(longest, 1500u * 4120u) << "the WAL grew to " << longest << " bytes";
   EXPECT_EQ(db.integrity_check(), "ok");
   SQLite::Database reader(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(), 5000);
+  EXPECT_EQ(page_rows(reader), 5000);
 }
 
 TEST(DatabaseCheckpoint, AReaderInTheWalDoesNotStopTheWriter) {
   TempDir dir;
   const auto path = dir.file("feedd.db");
-  DatabaseOptions options;
-  options.checkpoint_pages = 100;
-  options.page_size = 4096;  // a 4000-byte row per page
+  auto options = small_checkpoints();
   options.busy_timeout_ms = 60000;
   Database db(path, options);
-  const std::string row(4000, 'x');
-  auto insert_pages = [&](int first, int count) {
-    auto transaction = db.begin_write();
-    SQLite::Statement insert(db.connection(),
-                             "INSERT INTO maintenance (task, done_at) VALUES (?1, 0)");
-    for (int j = first; j < first + count; ++j) {
-      insert.bind(1, std::to_string(j) + row);
-      insert.exec();
-      insert.reset();
-    }
-    transaction.commit();
-  };
-  insert_pages(0, 10);
+  insert_page_rows(db, 0, 10);
   // A reader holds a snapshot in the WAL: no restart can succeed while it reads, and the
   // writer must not wait for it (the busy timeout is a minute).
   SQLite::Database reader(path, SQLite::OPEN_READONLY);
   SQLite::Transaction snapshot(reader, SQLite::TransactionBehavior::DEFERRED);
-  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(), 10);
+  EXPECT_EQ(page_rows(reader), 10);
   const auto start = std::chrono::steady_clock::now();
-  for (int i = 1; i <= 100; ++i) insert_pages(i * 10, 10);
+  for (int i = 1; i <= 100; ++i) insert_page_rows(db, i * 10, 10);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
-  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(), 10);
+  EXPECT_EQ(page_rows(reader), 10);
   EXPECT_EQ(db.wal_restarts(), 0u);
   snapshot.commit();
   // Once the reader is gone, a later attempt succeeds (one may still meet the thread busy).
-  int pages = 1010;
-  for (; pages < 3010 && db.wal_restarts() == 0; pages += 10) insert_pages(pages, 10);
+  int rows = 1010;
+  for (; rows < 3010 && db.wal_restarts() == 0; rows += 10) insert_page_rows(db, rows, 10);
   EXPECT_GT(db.wal_restarts(), 0u);
-  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM maintenance WHERE done_at = 0").getInt(),
-            pages);
+  EXPECT_EQ(page_rows(reader), rows);
 }
 
 }  // namespace
