@@ -20,7 +20,8 @@ WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshol
                                  int busy_timeout_ms)
     : threshold_(threshold),
       busy_timeout_ms_(busy_timeout_ms),
-      restart_at_(4 * threshold),
+      long_log_(long_log_factor * threshold),
+      restart_at_(long_log_),
       path_(path.string()) {
   // NOMUTEX: only the checkpoint thread uses this connection.
   if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
@@ -52,16 +53,19 @@ std::uint64_t WalCheckpointer::checkpoints_done() const {
 }
 
 int WalCheckpointer::on_commit(void* self, sqlite3* writer, const char*, int frames) {
-  auto* checkpointer = static_cast<WalCheckpointer*>(self);
-  // Fewer frames than at the last commit: the WAL started over.
-  if (frames < checkpointer->last_frames_) checkpointer->restart_at_ = 4 * checkpointer->threshold_;
-  checkpointer->last_frames_ = frames;
-  if (frames >= checkpointer->restart_at_) {
-    checkpointer->restart_long_log(writer, frames);
-  } else if (frames >= checkpointer->threshold_) {
-    checkpointer->request();
-  }
+  static_cast<WalCheckpointer*>(self)->after_commit(writer, frames);
   return SQLITE_OK;
+}
+
+void WalCheckpointer::after_commit(sqlite3* writer, int frames) {
+  // Fewer frames than at the last commit: the WAL started over.
+  if (frames < last_frames_) restart_at_ = long_log_;
+  last_frames_ = frames;
+  if (frames >= restart_at_) {
+    restart_long_log(writer, frames);
+  } else if (frames >= threshold_) {
+    request();
+  }
 }
 
 void WalCheckpointer::restart_long_log(sqlite3* writer, int frames) {

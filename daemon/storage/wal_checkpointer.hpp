@@ -8,11 +8,11 @@
 /// every frame already copied into the database. A writer that never pauses (a first poll of
 /// thousands of feeds) always finds the background checkpoint a little behind, so the WAL
 /// grew by every page written: 83 MB for 1000 pollbench feeds, each new frame a fresh block
-/// of the file. So once the WAL holds `4 × threshold` frames, the writer itself runs a RESTART
-/// checkpoint between two transactions (after the thread's checkpoint in progress, if any):
-/// it copies the frames the thread has not reached yet, and the next transaction writes from
-/// the start of the file again. It never waits for a reader: with one still in the WAL, it
-/// tries again `threshold` frames later.
+/// of the file. So once the WAL holds `long_log_factor × threshold` frames (4000 by default),
+/// the writer itself runs a RESTART checkpoint between two transactions (after the thread's
+/// checkpoint in progress, if any): it copies the frames the thread has not reached yet, and
+/// the next transaction writes from the start of the file again. It never waits for a reader: with
+/// one still in the WAL, it tries again `threshold` frames later.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -48,13 +48,17 @@ class WalCheckpointer {
 
  private:
   static int on_commit(void* self, sqlite3* db, const char* schema, int frames);
+  void after_commit(sqlite3* writer, int frames);
   void request();
   void run();
   void checkpoint_once();
   void restart_long_log(sqlite3* writer, int frames);
 
+  static constexpr int long_log_factor = 4;
+
   int threshold_;
   int busy_timeout_ms_;
+  int long_log_;  ///< frames at which the writer restarts the WAL: long_log_factor × threshold
   // Touched only by the writer's commits (the WAL hook runs on its thread).
   int restart_at_;
   int last_frames_ = 0;
