@@ -32,6 +32,8 @@ class CdpCheck : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
     if (!is_executable(chromium_path())) return;
+    // Made here, not in the initializers: a process running another test makes no folder.
+    folder_ = new TempFolder;
     server_ = new FixtureServer;
     server_->on("/pixel.png", FixtureResponse{.headers = {{"Content-Type", "image/png"}}, .body = png_pixel});
     server_->on("/clean", html("<h1 style=\"color:teal\">Clean</h1><p>Nothing runs.</p><img src=\"/pixel.png\">"));
@@ -58,7 +60,7 @@ protected:
     if (!verdict_) GTEST_SKIP() << "no Chromium at " << chromium_path() << " (scripts/install-deps.sh installs it)";
     ASSERT_NE(verdict_->exit_code, 2) << verdict_->raw;
   }
-  static inline TempFolder* folder_ = new TempFolder;
+  static inline TempFolder* folder_ = nullptr;
   static inline FixtureServer* server_ = nullptr;
   static inline BrowserVerdict* verdict_ = nullptr;
 };

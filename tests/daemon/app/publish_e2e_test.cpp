@@ -17,7 +17,11 @@ constexpr int story_count = 3;
 
 class PublishEndToEnd : public ::testing::Test {
 protected:
+  // Made here, not in the initializers: every test of this binary runs in a process of its
+  // own, and one that does not use this suite must not leave a folder behind.
   static void SetUpTestSuite() {
+    folder_ = new TempFolder;
+    server_ = new FixtureServer;
     server_->on("/feed.xml", FixtureResponse{.headers = {{"Content-Type", "application/rss+xml"}},
                                              .body = teaser_feed(server_->url("/article"), story_count)});
     for (int i = 1; i <= story_count; ++i)
@@ -38,8 +42,8 @@ protected:
     ASSERT_TRUE(extracted_) << "full text never stored:\n" << daemon_->log();
   }
 
-  static inline TempFolder* folder_ = new TempFolder;
-  static inline FixtureServer* server_ = new FixtureServer;
+  static inline TempFolder* folder_ = nullptr;
+  static inline FixtureServer* server_ = nullptr;
   static inline ServingFeedd* daemon_ = nullptr;
   static inline bool listening_ = false;
   static inline bool extracted_ = false;
