@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "feeds/html/text.hpp"
+
 namespace feedd::storage {
 namespace {
 
@@ -53,6 +55,16 @@ void bind_int(SQLite::Statement& statement, int index, const std::optional<std::
 std::optional<std::string> text_column(const SQLite::Statement& statement, int index) {
   if (statement.isColumnNull(index)) return std::nullopt;
   return statement.getColumn(index).getString();
+}
+
+std::optional<std::string> summary_column(const SQLite::Statement& statement, int summary_index,
+                                          int from_content_index,
+                                          const std::optional<std::string>& content_html) {
+  if (statement.getColumn(from_content_index).getInt() == 0 || !content_html)
+    return text_column(statement, summary_index);
+  auto text = feeds::html_to_text(*content_html);
+  if (text.empty()) return std::nullopt;
+  return text;
 }
 
 std::optional<TimePoint> time_column(const SQLite::Statement& statement, int index) {

@@ -30,6 +30,12 @@ std::optional<std::string> text_column(const SQLite::Statement& statement, int i
 std::optional<TimePoint> time_column(const SQLite::Statement& statement, int index);
 std::optional<std::int64_t> int_column(const SQLite::Statement& statement, int index);
 
+/// An item's summary from its columns: the `summary` column, or, when the row's
+/// summary_is_content_text is set (schema 8), the text of its content_html.
+std::optional<std::string> summary_column(const SQLite::Statement& statement, int summary_index,
+                                          int from_content_index,
+                                          const std::optional<std::string>& content_html);
+
 std::string strings_to_json(const std::vector<std::string>& values);
 std::vector<std::string> strings_from_json(std::string_view json);
 std::string ints_to_json(const std::vector<int>& values);

@@ -10,7 +10,7 @@ namespace {
   "authors, published_at, updated_at, summary, content_html, tags, "                      \
   "attachments, content_fingerprint, first_seen_at, last_seen_at, full_text_html, "        \
   "full_text_text, full_text_status, full_text_method, full_text_error, "                  \
-  "full_text_attempts, full_text_next_attempt_at"
+  "full_text_attempts, full_text_next_attempt_at, summary_is_content_text"
 
 // ?1 is a JSON array of feed ids, or NULL for every feed.
 constexpr const char* select_recent_items =
@@ -50,8 +50,8 @@ void read_item_content(const SQLite::Statement& row, ItemRecord& item) {
   item.authors = persons_from_json(row.getColumn(9).getString());
   item.published_at = time_column(row, 10);
   item.updated_at = time_column(row, 11);
-  item.summary = text_column(row, 12);
   item.content_html = text_column(row, 13);
+  item.summary = summary_column(row, 12, 26, item.content_html);
   item.tags = strings_from_json(row.getColumn(14).getString());
   item.attachments = attachments_from_json(row.getColumn(15).getString());
   item.content_fingerprint = row.getColumn(16).getString();

@@ -11,22 +11,22 @@ namespace {
 constexpr const char* find_item =
     "SELECT id, content_fingerprint FROM items WHERE feed_id = ?1 AND identity_key = ?2";
 
-// ?3..?16 are bound by bind_item_fields for both statements. A new item's row carries its story
-// from the start: written once, never passing through items_without_story.
+// ?3..?16 and ?23 are bound by bind_item_fields for both statements. A new item's row carries
+// its story from the start: written once, never passing through items_without_story.
 constexpr const char* insert_item = R"sql(
 INSERT INTO items (feed_id, identity_key, guid, url, orig_link, comments_url, title, authors,
                    published_at, updated_at, summary, content_html, tags, attachments,
                    content_fingerprint, first_seen_at, last_seen_at, full_text_status,
                    canonical_url, story_id, story_fingerprint, story_fingerprint_kind,
-                   story_words)
+                   story_words, summary_is_content_text)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19,
-        ?20, ?21, ?22))sql";
+        ?20, ?21, ?22, ?23))sql";
 
 constexpr const char* update_item = R"sql(
 UPDATE items SET guid = ?3, url = ?4, orig_link = ?5, comments_url = ?6, title = ?7,
                  authors = ?8, published_at = ?9, updated_at = ?10, summary = ?11,
                  content_html = ?12, tags = ?13, attachments = ?14, content_fingerprint = ?15,
-                 last_seen_at = ?16
+                 last_seen_at = ?16, summary_is_content_text = ?23
 WHERE id = ?1)sql";
 
 constexpr const char* touch_item = "UPDATE items SET last_seen_at = ?2 WHERE id = ?1";
@@ -58,8 +58,15 @@ void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
   bind_time(statement, 9, clamp_future(item.date_published, write.fetched_at));
   bind_time(statement, 10, clamp_future(item.date_modified, write.fetched_at));
   // The two large texts are bound without SQLite's copy: the item outlives the statement's run.
-  bind_text_no_copy(statement, 11, item.summary);
+  // A summary that is the text of the content is not stored twice: readers derive it.
+  const bool summary_from_content = item.summary_is_content_text && item.content_html;
+  if (summary_from_content) {
+    statement.bind(11);
+  } else {
+    bind_text_no_copy(statement, 11, item.summary);
+  }
   bind_text_no_copy(statement, 12, item.content_html);
+  statement.bind(23, summary_from_content ? 1 : 0);
   statement.bind(13, strings_to_json(item.tags));
   statement.bind(14, attachments_to_json(item.attachments));
   statement.bind(15, write.digest->content_fingerprint);

@@ -260,8 +260,17 @@ constexpr std::string_view schema_v7 = R"sql(
 DROP TRIGGER items_count_after_insert;
 )sql";
 
-constexpr std::array<std::string_view, 7> all_migrations{
-    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, schema_v7};
+// An item whose summary is the text of its own content (an RSS item with only a description:
+// 41% of a pollbench poll's items, an eighth of its bytes) stores the HTML alone: the summary
+// column is NULL and the reader derives the summary from content_html (feeds::Item::
+// summary_is_content_text says when that is exact). Rows written before keep their summary.
+constexpr std::string_view schema_v8 = R"sql(
+ALTER TABLE items ADD COLUMN summary_is_content_text INTEGER NOT NULL DEFAULT 0
+  CHECK (summary_is_content_text IN (0, 1));
+)sql";
+
+constexpr std::array<std::string_view, 8> all_migrations{
+    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, schema_v7, schema_v8};
 
 int stored_schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

@@ -10,7 +10,8 @@ namespace feedd::storage {
 namespace {
 
 constexpr const char* select_items_without_story = R"sql(
-SELECT id, url, orig_link, title, content_html, summary, published_at, first_seen_at
+SELECT id, url, orig_link, title, content_html, summary, published_at, first_seen_at,
+       summary_is_content_text
 FROM items WHERE story_id IS NULL ORDER BY first_seen_at, id LIMIT ?1)sql";
 
 struct StoredItem {
@@ -27,7 +28,7 @@ StoredItem stored_item_from(const SQLite::Statement& row) {
   stored.item.orig_link = text_column(row, 2);
   stored.item.title = text_column(row, 3);
   stored.item.content_html = text_column(row, 4);
-  stored.item.summary = text_column(row, 5);
+  stored.item.summary = summary_column(row, 5, 8, stored.item.content_html);
   stored.item.date_published = time_column(row, 6);
   stored.seen_at = from_unix(row.getColumn(7).getInt64());
   stored.date = stored.item.date_published.value_or(stored.seen_at);

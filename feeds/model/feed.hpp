@@ -41,6 +41,9 @@ struct Item {
   std::vector<Attachment> attachments;
   std::optional<std::string> orig_link;     ///< feedburner:origLink, the publisher's own URL
   std::optional<std::string> comments_url;
+  /// The summary is exactly html_to_text(*content_html), as when an RSS item has only a
+  /// description: a store may keep the HTML alone and derive the summary when it reads.
+  bool summary_is_content_text = false;
 };
 
 enum class SourceFormat { rss20, rss09x, rdf, atom10, atom03, jsonfeed, cdf, unknown };

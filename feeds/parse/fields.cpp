@@ -42,6 +42,13 @@ void cap(std::optional<std::string>& field, std::size_t max_bytes) {
   if (field && field->size() > max_bytes) truncate_utf8(*field, max_bytes);
 }
 
+// content_text is html_to_text(content_html) while neither is cut by a cap.
+bool text_of_whole_html(const Item& item, const ParseLimits& limits, ContentTextSource source) {
+  return source == ContentTextSource::html && item.content_html && item.content_text &&
+         item.content_html->size() <= limits.max_content_bytes &&
+         item.content_text->size() <= limits.max_content_bytes;
+}
+
 }  // namespace
 
 std::string_view trim(std::string_view text) {
@@ -151,12 +158,14 @@ void truncate_utf8(std::string& text, std::size_t max_bytes) {
   text.resize(cut);
 }
 
-void finish_item(Item& item, const ParseLimits& limits) {
+void finish_item(Item& item, const ParseLimits& limits, ContentTextSource text_source) {
+  const bool text_of_html = text_of_whole_html(item, limits, text_source);
   cap(item.title, limits.max_title_bytes);
   cap(item.url, limits.max_url_bytes);
   cap(item.content_html, limits.max_content_bytes);
   cap(item.content_text, limits.max_content_bytes);
   cap(item.summary, limits.max_content_bytes);
+  item.summary_is_content_text = text_of_html && item.summary == item.content_text;
   if (item.id && trim(*item.id).empty()) item.id.reset();
   if (!item.id && item.url) item.id = item.url;
   if (!item.id) {

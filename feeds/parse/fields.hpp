@@ -49,8 +49,14 @@ void add_attachment(std::vector<Attachment>& attachments, Attachment attachment)
 /// size_in_bytes: a positive decimal integer, else nullopt.
 std::optional<std::int64_t> parse_length(std::string_view text);
 
-/// The id fallback and caps every adapter applies last (parse-output.md §4 "id fallback").
-void finish_item(Item& item, const ParseLimits& limits);
+/// Where an item's content_text came from: the text of its content_html (ContentFields), or a
+/// text of its own (JSON Feed's content_text).
+enum class ContentTextSource { html, own };
+
+/// The id fallback and caps every adapter applies last (parse-output.md §4 "id fallback"),
+/// and Item::summary_is_content_text.
+void finish_item(Item& item, const ParseLimits& limits,
+                 ContentTextSource text_source = ContentTextSource::html);
 
 /// Cuts `text` to at most `max_bytes` on a UTF-8 character boundary.
 void truncate_utf8(std::string& text, std::size_t max_bytes);

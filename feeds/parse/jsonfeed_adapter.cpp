@@ -57,7 +57,8 @@ std::optional<std::string> read_id(const json::object& item) {
   return std::nullopt;
 }
 
-void read_content(const json::object& item, std::string_view base, Item& out) {
+// Returns where content_text came from.
+ContentTextSource read_content(const json::object& item, std::string_view base, Item& out) {
   auto html = string_member(item, "content_html");
   auto text = string_member(item, "content_text");
   auto content = !trim(html).empty() ? content_fields(html, TextKind::html, base)
@@ -65,9 +66,10 @@ void read_content(const json::object& item, std::string_view base, Item& out) {
   out.content_html = std::move(content.html);
   if (!trim(text).empty()) {
     out.content_text = plain_text(text, TextKind::text);
-  } else if (content.text) {
-    out.content_text = std::move(content.text);
+    return ContentTextSource::own;
   }
+  if (content.text) out.content_text = std::move(content.text);
+  return ContentTextSource::html;
 }
 
 void read_attachments(const json::object& item, std::string_view base, Item& out) {
@@ -93,7 +95,7 @@ Item read_item(const json::object& item, const AdapterContext& context) {
   out.id = read_id(item);
   out.url = url_member(item, "url", base);
   out.title = text_member(item, "title");
-  read_content(item, base, out);
+  const auto text_source = read_content(item, base, out);
   out.summary = text_member(item, "summary");
   out.date_modified = parse_date(string_member(item, "date_modified"));
   out.date_published = parse_date(string_member(item, "date_published"));
@@ -103,7 +105,7 @@ Item read_item(const json::object& item, const AdapterContext& context) {
     for (const auto& tag : it->value().get_array())
       if (tag.is_string()) add_tag(out.tags, tag.get_string());
   read_attachments(item, base, out);
-  finish_item(out, context.limits);
+  finish_item(out, context.limits, text_source);
   return out;
 }
 

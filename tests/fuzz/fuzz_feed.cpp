@@ -1,11 +1,13 @@
 // bytes → feeds::parse_feed. Properties: no crash, every output string is valid UTF-8, the item
-// count respects the cap (security.md §4, fuzz_feed).
+// count respects the cap (security.md §4, fuzz_feed), and an item whose summary storage will
+// derive from its content has exactly that text as its summary.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "feeds/html/text.hpp"
 #include "feeds/parse/feed_parser.hpp"
 #include "fuzz_check.hpp"
 
@@ -44,6 +46,11 @@ void check_item(const feeds::Item& item) {
   for (const auto& attachment : item.attachments) {
     check_text(attachment.url, "attachment url is valid UTF-8");
     check_text(attachment.mime_type, "attachment mime_type is valid UTF-8");
+  }
+  if (item.summary_is_content_text) {
+    fuzz::check(item.content_html && item.summary, "a summary from content has content");
+    fuzz::check(feeds::html_to_text(*item.content_html) == *item.summary,
+                "a summary from content is the text of content_html", *item.content_html);
   }
 }
 
