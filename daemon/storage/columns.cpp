@@ -16,8 +16,20 @@ std::optional<std::string> optional_string(const json::object& object, std::stri
   return std::nullopt;
 }
 
-void put_if(json::object& object, std::string_view key, const std::optional<std::string>& value) {
-  if (value) object[key] = *value;
+// The item columns are written as text directly, with Boost.JSON escaping each string: a
+// json::array of json::objects built and serialized for every item's authors, tags and
+// attachments took 1.2% of a first poll's CPU samples (perf, 5000 feeds).
+void append_string(std::string& out, std::string_view text) { out += json::serialize(text); }
+
+// `,"key":"value"` (without the comma for the object's first member) when the value is there.
+void append_member(std::string& out, std::string_view key, const std::optional<std::string>& value,
+                   bool& first) {
+  if (!value) return;
+  if (!first) out += ',';
+  first = false;
+  append_string(out, key);
+  out += ':';
+  append_string(out, *value);
 }
 
 json::array parse_array(std::string_view text) {
@@ -78,9 +90,12 @@ std::optional<std::int64_t> int_column(const SQLite::Statement& statement, int i
 }
 
 std::string strings_to_json(const std::vector<std::string>& values) {
-  json::array array;
-  for (const auto& value : values) array.emplace_back(value);
-  return json::serialize(array);
+  std::string out = "[";
+  for (const auto& value : values) {
+    if (out.size() > 1) out += ',';
+    append_string(out, value);
+  }
+  return out += ']';
 }
 
 std::vector<std::string> strings_from_json(std::string_view text) {
@@ -108,15 +123,17 @@ std::string ids_to_json(const std::vector<std::int64_t>& values) {
 }
 
 std::string persons_to_json(const std::vector<feeds::Person>& persons) {
-  json::array array;
+  std::string out = "[";
   for (const auto& person : persons) {
-    json::object object;
-    put_if(object, "name", person.name);
-    put_if(object, "url", person.url);
-    put_if(object, "email", person.email);
-    array.emplace_back(std::move(object));
+    if (out.size() > 1) out += ',';
+    out += '{';
+    bool first = true;
+    append_member(out, "name", person.name, first);
+    append_member(out, "url", person.url, first);
+    append_member(out, "email", person.email, first);
+    out += '}';
   }
-  return json::serialize(array);
+  return out += ']';
 }
 
 std::vector<feeds::Person> persons_from_json(std::string_view text) {
@@ -130,15 +147,17 @@ std::vector<feeds::Person> persons_from_json(std::string_view text) {
 }
 
 std::string attachments_to_json(const std::vector<feeds::Attachment>& attachments) {
-  json::array array;
+  std::string out = "[";
   for (const auto& attachment : attachments) {
-    json::object object;
-    object["url"] = attachment.url;
-    put_if(object, "mime_type", attachment.mime_type);
-    if (attachment.size_in_bytes) object["size_in_bytes"] = *attachment.size_in_bytes;
-    array.emplace_back(std::move(object));
+    if (out.size() > 1) out += ',';
+    out += "{\"url\":";
+    append_string(out, attachment.url);
+    bool first = false;
+    append_member(out, "mime_type", attachment.mime_type, first);
+    if (attachment.size_in_bytes) out += ",\"size_in_bytes\":" + std::to_string(*attachment.size_in_bytes);
+    out += '}';
   }
-  return json::serialize(array);
+  return out += ']';
 }
 
 std::vector<feeds::Attachment> attachments_from_json(std::string_view text) {
