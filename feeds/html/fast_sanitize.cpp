@@ -50,7 +50,7 @@ class FastSanitizer {
     }
   }
 
-  SanitizedHtml take_result() { return {writer_.take_output(), text_.take()}; }
+  SanitizedHtml take_result() { return {writer_.take_output(), text_.take(), kept_everything_}; }
 
  private:
   bool dropping() const { return dropped_at_depth_ != 0; }
@@ -69,6 +69,8 @@ class FastSanitizer {
       return false;
     }
     const bool stays_open = !element->is_void && !element->is_raw_text;
+    // html_to_text of the input would also see this raw text, or this element's text or break.
+    if (element->is_raw_text || dropping()) kept_everything_ = false;
     if (dropping()) {
       if (stays_open) emits_end_tag_.push_back(false);
       return true;
@@ -79,6 +81,7 @@ class FastSanitizer {
     }
     const SanitizedElement sanitized = sanitize_element(name, attributes_, base_, options_);
     const bool keep = sanitized.action == ElementAction::keep;
+    if (!keep) kept_everything_ = false;
     // Raw text of an unwrapped element would become text; kept elements must come out the
     // same when sanitized again, or the gumbo path would iterate to something else.
     if ((element->is_raw_text && sanitized.action == ElementAction::unwrap) ||
@@ -137,6 +140,7 @@ class FastSanitizer {
   PlainTreeChecker tree_;
   std::vector<bool> emits_end_tag_;  // per open element: kept, so its end tag is written
   std::size_t dropped_at_depth_ = 0;  // depth of the element being dropped; 0: none
+  bool kept_everything_ = true;       // no element unwrapped or dropped, no raw text element
   std::vector<RawAttribute> attributes_;
   CollapsingText text_;
   SanitizedWriter writer_;

@@ -24,6 +24,9 @@ std::string sanitize_html(std::string_view html, std::string_view base_url,
 struct SanitizedHtml {
   std::string html;  ///< sanitize_html(...)
   std::string text;  ///< html_to_text(html)
+  /// `text` is also html_to_text of the input: the sanitizer kept every element (set by the
+  /// fast path only), so a caller needing both texts computes one.
+  bool text_is_input_text = false;
 };
 
 /// sanitize_html and html_to_text of its result in one go; for plain HTML both come from a

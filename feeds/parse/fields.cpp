@@ -75,7 +75,7 @@ ContentFields content_fields(std::string_view raw, TextKind kind, std::string_vi
   }
   SanitizedHtml sanitized = sanitize_html_with_text(raw, base);
   if (sanitized.html.empty()) return {};
-  return {std::move(sanitized.html), non_empty(std::move(sanitized.text))};
+  return {std::move(sanitized.html), non_empty(std::move(sanitized.text)), sanitized.text_is_input_text};
 }
 
 std::optional<std::string> url_field(std::string_view raw, std::string_view base) {

@@ -24,6 +24,8 @@ std::optional<std::string> untyped_plain_text(std::string_view raw);
 struct ContentFields {
   std::optional<std::string> html;
   std::optional<std::string> text;  ///< html_to_text(html)
+  /// `text` is also plain_text of the raw HTML (SanitizedHtml::text_is_input_text).
+  bool text_is_raw_text = false;
 };
 
 /// Sanitized HTML for content and its text: `text` kinds are HTML-escaped, others sanitized

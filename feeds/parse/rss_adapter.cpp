@@ -101,13 +101,18 @@ std::optional<std::string> find_item_title(pugi::xml_node item, const RssScope& 
   return std::nullopt;
 }
 
-void map_item_content(pugi::xml_node item, const RssScope& scope, Item& out) {
+/// The content, and the summary when the summary's element is also the content's and its text
+/// came out of sanitizing unchanged (an item with only a description): one pass, not two.
+void map_item_content(pugi::xml_node item, const RssScope& scope, pugi::xml_node summary_node,
+                      Item& out) {
   auto node = find_content_node(item, scope);
   if (!node) return;
   bool xhtml = is_element(node, "xhtml", "body") || is_element(node, "", "body");
   auto raw = xhtml ? xml::inner_html(node) : xml::raw_content(node);
   auto content = content_fields(raw, TextKind::html, base_for(node, scope));
   out.content_html = std::move(content.html);
+  if (content.text && node == summary_node && content.text_is_raw_text && looks_like_html(raw))
+    out.summary = content.text;  // untyped_plain_text(raw)
   if (content.text) out.content_text = std::move(content.text);
 }
 
@@ -116,8 +121,9 @@ Item map_item(pugi::xml_node item, const RssScope& scope) {
   out.id = find_item_id(item, scope);
   out.url = find_item_link(item, scope);
   out.title = find_item_title(item, scope);
-  map_item_content(item, scope, out);
-  if (auto node = find_summary_node(item, scope)) out.summary = untyped_plain_text(xml::raw_content(node));
+  const auto summary_node = find_summary_node(item, scope);
+  map_item_content(item, scope, summary_node, out);
+  if (summary_node && !out.summary) out.summary = untyped_plain_text(xml::raw_content(summary_node));
   if (!out.summary && out.content_text) out.summary = out.content_text;  // feedparser copies content
   map_item_dates(item, out);
   map_item_authors(item, scope.rdf, out);

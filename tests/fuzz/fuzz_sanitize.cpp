@@ -30,6 +30,10 @@ void check_fast_paths(std::string_view html) {
                 "fast: " + fast->html + "\ngumbo: " + full);
     fuzz::check(fast->text == feeds::detail::html_to_text_with_gumbo(full),
                 "fast text == html_to_text(gumbo sanitize)", fast->text);
+    if (fast->text_is_input_text) {
+      fuzz::check(fast->text == feeds::detail::html_to_text_with_gumbo(html),
+                  "text_is_input_text: fast text == html_to_text(input)", fast->text);
+    }
   }
   if (const auto text = feeds::detail::fast_html_to_text(html)) {
     fuzz::check(*text == feeds::detail::html_to_text_with_gumbo(html),

@@ -40,6 +40,9 @@ bool expect_same_as_gumbo(std::string_view html, std::string_view base_url = bas
     EXPECT_EQ(fast->html, full) << "input: " << html;
     EXPECT_EQ(fast->text, html_to_text_with_gumbo(full)) << "input: " << html;
     EXPECT_EQ(sanitize_html_with_gumbo(fast->html, base_url), fast->html) << "input: " << html;
+    if (fast->text_is_input_text) {
+      EXPECT_EQ(fast->text, html_to_text_with_gumbo(html)) << "input: " << html;
+    }
   }
   if (const std::optional<std::string> text = fast_html_to_text(html)) {
     EXPECT_EQ(*text, html_to_text_with_gumbo(html)) << "input: " << html;
@@ -450,6 +453,18 @@ TEST(SanitizeHtmlWithText, GivesSanitizeHtmlAndItsText) {
     const feeds::SanitizedHtml result = feeds::sanitize_html_with_text(input, base);
     EXPECT_EQ(result.html, feeds::sanitize_html(input, base)) << input;
     EXPECT_EQ(result.text, feeds::html_to_text(result.html)) << input;
+  }
+}
+
+TEST(SanitizeHtmlWithText, SaysWhenItsTextIsAlsoTheInputsText) {
+  const auto kept = feeds::sanitize_html_with_text("<p>Kept <a href=\"/x\" onclick=\"y()\">all</a></p><p>b", base);
+  EXPECT_TRUE(kept.text_is_input_text);
+  EXPECT_EQ(kept.text, feeds::html_to_text("<p>Kept <a href=\"/x\" onclick=\"y()\">all</a></p><p>b"));
+  // Unwrapped (a break the input's text has), raw text dropped (a script; an iframe whose
+  // content is text to html_to_text), and what only gumbo's path takes.
+  for (const char* changed : {"<p>a</p><section>b</section>", "<p>a</p><script>x()</script>",
+                              "<p>a</p><iframe src=x>b</iframe>", "<table><tr><td>gumbo</td></tr></table>"}) {
+    EXPECT_FALSE(feeds::sanitize_html_with_text(changed, base).text_is_input_text) << changed;
   }
 }
 
