@@ -261,7 +261,7 @@ DROP TRIGGER items_count_after_insert;
 )sql";
 
 // An item whose summary is the text of its own content (an RSS item with only a description:
-// 41% of a pollbench poll's items, an eighth of its bytes) stores the HTML alone: the summary
+// a third of a pollbench poll's items, 16% of its database) stores the HTML alone: the summary
 // column is NULL and the reader derives the summary from content_html (feeds::Item::
 // summary_is_content_text says when that is exact). Rows written before keep their summary.
 constexpr std::string_view schema_v8 = R"sql(
