@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
+#include "feeds/html/sanitize_corpora.hpp"
 #include "feeds/html/text.hpp"
 #include "feeds/parse/feed_parser.hpp"
 
@@ -73,17 +72,12 @@ TEST(SummaryIsContentText, JsonFeedContentTextIsTheFeedsOwnNotTheTextOfItsHtml) 
   EXPECT_TRUE(html_only.summary_is_content_text);
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Every flagged item of every feed under `folder`; returns how many there were.
 int check_flagged_items(const fs::path& folder) {
   int flagged = 0;
   for (const auto& entry : fs::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file()) continue;
-    const auto bytes = read_file(entry.path());
+    const auto bytes = testing::read_file(entry.path());
     auto feed = parse_feed(ParseRequest{bytes, "http://example.com/feeds/", ""});
     if (!feed) continue;
     for (const auto& item : feed->items) {
