@@ -10,7 +10,7 @@ PACKAGES=(
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libpugixml-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libgumbo-dev libssl-dev zlib1g-dev libdeflate-dev
+  libgumbo-dev libssl-dev zlib1g-dev libdeflate-dev libxxhash-dev
   libtomlplusplus-dev libcli11-dev libsystemd-dev
   clang-14 libclang-rt-14-dev llvm-14
   python3

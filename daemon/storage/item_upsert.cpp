@@ -4,6 +4,7 @@
 
 #include "daemon/storage/columns.hpp"
 #include "daemon/storage/story_assign.hpp"
+#include "feeds/dedup/identity.hpp"
 
 namespace feedd::storage {
 namespace {
@@ -29,7 +30,9 @@ UPDATE items SET guid = ?3, url = ?4, orig_link = ?5, comments_url = ?6, title =
                  last_seen_at = ?16, summary_is_content_text = ?23
 WHERE id = ?1)sql";
 
-constexpr const char* touch_item = "UPDATE items SET last_seen_at = ?2 WHERE id = ?1";
+// The fingerprint is written again: a row an earlier version stored carries its SHA-1 form.
+constexpr const char* touch_item =
+    "UPDATE items SET last_seen_at = ?2, content_fingerprint = ?3 WHERE id = ?1";
 
 // A date more than a day ahead of the fetch is a publisher's mistake (security.md §2 row 36);
 // a day of slack covers time-zone errors.
@@ -113,10 +116,11 @@ void update_changed_item(Database& db, ItemId id, const ItemWrite& write) {
   update->exec();
 }
 
-void touch_unchanged_item(Database& db, ItemId id, TimePoint fetched_at) {
+void touch_unchanged_item(Database& db, ItemId id, const ItemWrite& write) {
   auto touch = db.statement(touch_item);
   touch->bind(1, static_cast<int64_t>(id));
-  touch->bind(2, static_cast<int64_t>(to_unix(fetched_at)));
+  touch->bind(2, static_cast<int64_t>(to_unix(write.fetched_at)));
+  touch->bind(3, write.digest->content_fingerprint);
   touch->exec();
 }
 
@@ -136,11 +140,12 @@ UpsertResult upsert_item(Database& db, const ItemWrite& write) {
   }
   if (!existing && !write.may_insert) return {UpsertOutcome::skipped, 0};
   if (!existing) return {UpsertOutcome::inserted, insert_new_item(db, write)};
-  if (stored_fingerprint != write.digest->content_fingerprint) {
+  if (!feeds::content_unchanged(stored_fingerprint, write.digest->content_fingerprint,
+                                *write.item)) {
     update_changed_item(db, *existing, write);
     return {UpsertOutcome::updated, *existing};
   }
-  touch_unchanged_item(db, *existing, write.fetched_at);
+  touch_unchanged_item(db, *existing, write);
   return {UpsertOutcome::unchanged, *existing};
 }
 

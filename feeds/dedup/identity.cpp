@@ -1,9 +1,12 @@
 #include "feeds/dedup/identity.hpp"
 
+#include <memory>
+#include <new>
 #include <string_view>
 #include <unordered_set>
 
 #include <openssl/evp.h>
+#include <xxhash.h>
 
 namespace feeds {
 namespace {
@@ -18,18 +21,21 @@ const EVP_MD* sha1_algorithm() {
   return fetched != nullptr ? fetched : EVP_sha1();
 }
 
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char hex_digits[] = "0123456789abcdef";
+  std::string out(2 * size, '0');
+  for (std::size_t i = 0; i < size; ++i) {
+    out[2 * i] = hex_digits[bytes[i] >> 4];
+    out[2 * i + 1] = hex_digits[bytes[i] & 15];
+  }
+  return out;
+}
+
 std::string hex_sha1(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(data.data(), data.size(), digest, &length, sha1_algorithm(), nullptr);
-  static constexpr char hex_digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex_digits[digest[i] >> 4];
-    out += hex_digits[digest[i] & 15];
-  }
-  return out;
+  return to_hex(digest, length);
 }
 
 const std::optional<std::string>& trusted_field(const Item& item, IdentityScheme scheme) {
@@ -45,6 +51,20 @@ std::string content_hash_input(const Item& item) {
   input += unit_separator;
   input += item.summary.value_or("");
   return input;
+}
+
+// The fields a content fingerprint covers, in order: title, a separator, then the content.
+template <class Visit>
+void visit_fingerprinted_fields(const Item& item, Visit&& visit) {
+  visit(item.title ? std::string_view(*item.title) : std::string_view());
+  visit(std::string_view(&unit_separator, 1));
+  if (item.content_html) {
+    visit(std::string_view(*item.content_html));
+  } else if (item.content_text) {
+    visit(std::string_view(*item.content_text));
+  } else if (item.summary) {
+    visit(std::string_view(*item.summary));
+  }
 }
 
 }  // namespace
@@ -104,16 +124,28 @@ std::string identity_key(const Item& item, IdentityScheme scheme) {
 }
 
 std::string content_fingerprint(const Item& item) {
-  std::string input = item.title.value_or("");
-  input += unit_separator;
-  if (item.content_html) {
-    input += *item.content_html;
-  } else if (item.content_text) {
-    input += *item.content_text;
-  } else {
-    input += item.summary.value_or("");
-  }
+  // From the library, not on the stack: the state's layout is private to the library version.
+  const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
+                                                                       &XXH3_freeState);
+  if (!state) throw std::bad_alloc();
+  XXH3_128bits_reset(state.get());
+  visit_fingerprinted_fields(item, [&](std::string_view part) {
+    XXH3_128bits_update(state.get(), part.data(), part.size());
+  });
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
+  return to_hex(canonical.digest, sizeof canonical.digest);
+}
+
+std::string sha1_content_fingerprint(const Item& item) {
+  std::string input;
+  visit_fingerprinted_fields(item, [&](std::string_view part) { input += part; });
   return hex_sha1(input);
+}
+
+bool content_unchanged(std::string_view stored, std::string_view fingerprint, const Item& item) {
+  if (stored.size() == sha1_fingerprint_length) return stored == sha1_content_fingerprint(item);
+  return stored == fingerprint;
 }
 
 }  // namespace feeds

@@ -2,6 +2,7 @@
 /// Item identity: the ONE place that decides when two items of a feed are the same item
 /// (security.md §2 row 34) and when an item has changed.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,8 +44,19 @@ IdentityScheme choose_identity_scheme(const std::vector<Item>& items,
 /// SHA-1 of the trusted field(s), so 10 KiB guids cost 42 bytes in the index.
 std::string identity_key(const Item& item, IdentityScheme scheme);
 
-/// Hex SHA-1 of the item's title and content (content_html, else content_text, else summary):
-/// equal identity keys with different fingerprints mean the publisher edited the item.
+/// Hex XXH3-128 (32 digits) of the item's title and content (content_html, else content_text,
+/// else summary): equal identity keys with different fingerprints mean the publisher edited the
+/// item. A change detector, not a security boundary: XXH3 hashes a feed's content about 40
+/// times as fast as SHA-1 (docs/BENCHMARKS.md).
 std::string content_fingerprint(const Item& item);
+
+/// The form earlier versions stored: hex SHA-1 (40 digits) of the same bytes. Their rows keep
+/// it until the item is next stored.
+inline constexpr std::size_t sha1_fingerprint_length = 40;
+std::string sha1_content_fingerprint(const Item& item);
+
+/// Whether `stored` (a row's fingerprint, of either form) says `item` is unchanged.
+/// `fingerprint` is content_fingerprint(item), computed beforehand off the storage thread.
+bool content_unchanged(std::string_view stored, std::string_view fingerprint, const Item& item);
 
 }  // namespace feeds

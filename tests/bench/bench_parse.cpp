@@ -1,5 +1,6 @@
 // bench_parse: feeds::parse_feed throughput (bytes/s, items/s) over two corpora, next to a bare
-// pugi::xml_document::load_buffer of the same bytes as the floor.
+// pugi::xml_document::load_buffer of the same bytes as the floor; and the content fingerprint
+// of every parsed item (XXH3, and the SHA-1 form earlier versions stored).
 //
 //   bench_parse --gen-corpus=DIR [--dev-corpus=DIR] [benchmark flags]
 //
@@ -18,6 +19,7 @@
 
 #include <pugixml.hpp>
 
+#include "feeds/dedup/identity.hpp"
 #include "feeds/parse/feed_parser.hpp"
 
 namespace {
@@ -93,6 +95,33 @@ void bench_pugixml_load(benchmark::State& state, const Corpus* corpus) {
   state.counters["failed_docs"] = static_cast<double>(failed / std::max<std::int64_t>(1, state.iterations()));
 }
 
+std::vector<feeds::Item> parsed_items(const Corpus& corpus) {
+  std::vector<feeds::Item> items;
+  for (const auto& document : corpus.documents) {
+    feeds::ParseRequest request;
+    request.bytes = document;
+    request.base_url = "https://bench.test/feed";
+    auto result = feeds::parse_feed(request);
+    if (!result) continue;
+    for (auto& item : result->items) items.push_back(std::move(item));
+  }
+  return items;
+}
+
+// fingerprint: feeds::content_fingerprint or feeds::sha1_content_fingerprint.
+template <std::string (*fingerprint)(const feeds::Item&)>
+void bench_content_fingerprint(benchmark::State& state, const Corpus* corpus) {
+  const auto items = parsed_items(*corpus);
+  std::int64_t bytes = 0;
+  for (const auto& item : items)
+    bytes += static_cast<std::int64_t>(item.content_html ? item.content_html->size() : 0);
+  for (auto _ : state) {
+    for (const auto& item : items) benchmark::DoNotOptimize(fingerprint(item));
+  }
+  state.SetBytesProcessed(bytes * state.iterations());
+  state.SetItemsProcessed(static_cast<std::int64_t>(items.size()) * state.iterations());
+}
+
 // Takes --name=VALUE out of argv so benchmark::Initialize does not see it.
 std::string take_flag(int& argc, char** argv, std::string_view name, std::string fallback) {
   std::string prefix = "--" + std::string(name) + "=";
@@ -137,6 +166,12 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("parse_feed/" + corpus.name).c_str(), bench_parse_feed, &corpus)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(("pugixml_load/" + corpus.name).c_str(), bench_pugixml_load, &corpus)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("content_fingerprint_xxh3/" + corpus.name).c_str(),
+                                 bench_content_fingerprint<feeds::content_fingerprint>, &corpus)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("content_fingerprint_sha1/" + corpus.name).c_str(),
+                                 bench_content_fingerprint<feeds::sha1_content_fingerprint>, &corpus)
         ->Unit(benchmark::kMillisecond);
   }
   benchmark::RunSpecifiedBenchmarks();

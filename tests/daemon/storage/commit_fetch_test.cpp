@@ -89,6 +89,33 @@ TEST_F(CommitFetch, SameItemsTwiceAreNotDuplicated) {
   EXPECT_EQ(store_.feed_by_id(feed_)->items_count, 5);
 }
 
+// Rows stored by versions that fingerprinted content with SHA-1: the same content is still
+// unchanged (not an edit of every item after an upgrade), and the row takes the new form.
+TEST_F(CommitFetch, ARowWithAnSha1FingerprintIsComparedInThatForm) {
+  const auto stored_items = numbered_items(0, 2);
+  store_.commit_fetch(feed_, make_fetch(stored_items));
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    SQLite::Statement legacy(db, "UPDATE items SET content_fingerprint = ?2 WHERE guid = ?1");
+    for (const auto& item : stored_items) {
+      legacy.bind(1, *item.id);
+      legacy.bind(2, feeds::sha1_content_fingerprint(item));
+      EXPECT_EQ(legacy.exec(), 1);
+      legacy.reset();
+    }
+  }
+  auto edited = stored_items;
+  edited[1].content_html = "<p>Corrected</p>";
+  const auto result = store_.commit_fetch(feed_, make_fetch(edited, base_time + 1h));
+  EXPECT_EQ(result.unchanged_items, 1);
+  EXPECT_EQ(result.updated_items, 1);
+  for (const auto& stored : items()) {
+    const auto& item = stored.guid == edited[0].id ? edited[0] : edited[1];
+    EXPECT_EQ(stored.content_fingerprint, feeds::content_fingerprint(item)) << *stored.guid;
+    EXPECT_EQ(stored.last_seen_at, base_time + 1h);
+  }
+}
+
 TEST_F(CommitFetch, EditedItemIsUpdatedInPlace) {
   store_.commit_fetch(feed_, make_fetch(numbered_items(0, 2)));
   const auto before = items();
