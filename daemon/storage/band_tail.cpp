@@ -36,8 +36,12 @@ constexpr const char* advance_watermark = R"sql(
 UPDATE story_bands_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM items)
 RETURNING indexed_through)sql";
 
+// Above the band index (bit 32) of a band key: schema 10's story_bands_after_item_delete
+// computes the same values.
+constexpr int kind_shift = feeds::band_bits + 1;
+
 std::int64_t band_column_value(feeds::FingerprintKind kind, std::int64_t band_key) {
-  return (static_cast<std::int64_t>(kind) << 20) | band_key;
+  return (static_cast<std::int64_t>(kind) << kind_shift) | band_key;
 }
 
 }  // namespace
@@ -50,6 +54,13 @@ bool indexable(const feeds::StoryFingerprint& fingerprint, std::size_t min_title
 std::array<std::int64_t, feeds::band_count> band_values(feeds::FingerprintKind kind,
                                                         std::uint64_t fingerprint) {
   auto values = feeds::band_keys(fingerprint);
+  for (auto& value : values) value = band_column_value(kind, value);
+  return values;
+}
+
+std::array<std::int64_t, feeds::band_count * feeds::probes_per_band> probe_values(
+    feeds::FingerprintKind kind, std::uint64_t fingerprint) {
+  auto values = feeds::probe_keys(fingerprint);
   for (auto& value : values) value = band_column_value(kind, value);
   return values;
 }

@@ -33,9 +33,14 @@ namespace storage {
 /// min_title_words matches nothing and is not.
 bool indexable(const feeds::StoryFingerprint& fingerprint, std::size_t min_title_words);
 
-/// The story_bands.band values of an indexable fingerprint: each band key with the kind above.
+/// The story_bands.band values of an indexable fingerprint: each band key with the kind above
+/// (kind << 33 | band << 32 | 32 bits of the fingerprint).
 std::array<std::int64_t, feeds::band_count> band_values(feeds::FingerprintKind kind,
                                                         std::uint64_t fingerprint);
+
+/// The band values to look up for a fingerprint (feeds::probe_keys with the kind above).
+std::array<std::int64_t, feeds::band_count * feeds::probes_per_band> probe_values(
+    feeds::FingerprintKind kind, std::uint64_t fingerprint);
 
 class BandTail {
  public:

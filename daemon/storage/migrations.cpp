@@ -276,9 +276,41 @@ constexpr std::string_view schema_v9 = R"sql(
 CREATE INDEX stories_by_primary_item ON stories (primary_item_id) WHERE primary_item_id IS NOT NULL;
 )sql";
 
-constexpr std::array<std::string_view, 9> all_migrations{schema_v1, schema_v2, schema_v3,
-                                                         schema_v4, schema_v5, schema_v6,
-                                                         schema_v7, schema_v8, schema_v9};
+// Story bands are the fingerprint's two 32-bit halves, looked up as they are and with each bit
+// flipped (feeds::probe_keys), instead of four 16-bit quarters: half the rows to write, and a
+// lookup no longer reads the ~2 rows of unrelated items a 16-bit quarter matched at 120k items.
+// Each item's rows are rebuilt from its quarter-0 row (kind << 20 | 0 << 16 | 16 bits), which
+// carries its date and fingerprint: kind << 33 | half << 32 | 32 bits (`>>` keeps the sign,
+// the mask drops it). Items above the watermark have no rows yet; the band tail computes theirs.
+constexpr std::string_view schema_v10 = R"sql(
+DROP TRIGGER story_bands_after_item_delete;
+CREATE TABLE story_bands_v10 (
+  band        INTEGER NOT NULL,
+  at          INTEGER NOT NULL,
+  item_id     INTEGER NOT NULL,  -- items(id); story_bands_after_item_delete removes the rows
+  fingerprint INTEGER NOT NULL,  -- items.story_fingerprint
+  PRIMARY KEY (band, at, item_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO story_bands_v10
+  SELECT ((b.band >> 20) << 33) | (half.n << 32) | ((b.fingerprint >> (32 * half.n)) & 4294967295),
+         b.at, b.item_id, b.fingerprint
+  FROM story_bands b, (SELECT 0 AS n UNION ALL SELECT 1) half
+  WHERE (b.band >> 16) & 15 = 0
+  ORDER BY 1, 2, 3;
+DROP TABLE story_bands;
+ALTER TABLE story_bands_v10 RENAME TO story_bands;
+CREATE TRIGGER story_bands_after_item_delete AFTER DELETE ON items
+WHEN OLD.story_fingerprint IS NOT NULL BEGIN
+  DELETE FROM story_bands WHERE item_id = OLD.id AND band =
+    (OLD.story_fingerprint_kind << 33) | (0 << 32) | (OLD.story_fingerprint & 4294967295);
+  DELETE FROM story_bands WHERE item_id = OLD.id AND band =
+    (OLD.story_fingerprint_kind << 33) | (1 << 32) | ((OLD.story_fingerprint >> 32) & 4294967295);
+END;
+)sql";
+
+constexpr std::array<std::string_view, 10> all_migrations{
+    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+    schema_v6, schema_v7, schema_v8, schema_v9, schema_v10};
 
 int stored_schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

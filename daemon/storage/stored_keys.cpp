@@ -15,11 +15,9 @@ namespace {
 constexpr std::size_t bits_per_key = 12;
 constexpr std::size_t block_words = 8;  // 512 bits: one cache line per lookup
 constexpr std::size_t keys_per_item = 1 + feeds::band_count;
-constexpr std::int64_t seconds_per_day = 86400;
-// A band lookup reads one filter block per day of its range; wider ranges read the table.
-constexpr std::int64_t max_days_per_lookup = 32;
-
-constexpr const char* select_band_rows = "SELECT band, at FROM story_bands";
+// may_have_bands hashes and prefetches this many bands at a time.
+constexpr std::size_t max_bands_per_lookup = 2 * feeds::probes_per_band;
+constexpr const char* select_band_rows = "SELECT band FROM story_bands";
 
 constexpr const char* select_url_keys = R"sql(
 SELECT canonical_url FROM items INDEXED BY items_by_canonical_url
@@ -29,14 +27,9 @@ std::uint64_t url_hash(std::string_view key) {
   return feeds::finish_hash(std::hash<std::string_view>{}(key) ^ 0x75726c0000000000ULL);
 }
 
-std::int64_t day_of(std::int64_t at) {
-  const auto day = at / seconds_per_day;
-  return at % seconds_per_day < 0 ? day - 1 : day;
-}
-
-std::uint64_t band_hash(std::int64_t band, std::int64_t day) {
+std::uint64_t band_hash(std::int64_t band) {
   return feeds::finish_hash(feeds::finish_hash(static_cast<std::uint64_t>(band)) ^
-                            static_cast<std::uint64_t>(day) * 0x9e3779b97f4a7c15ULL);
+                            0x62616e6400000000ULL);
 }
 
 }  // namespace
@@ -60,7 +53,7 @@ void StoredKeys::build(Database& db, const BandTail& tail) {
   {
     auto rows = db.statement(select_band_rows);
     while (rows->executeStep())
-      insert(band_hash(rows->getColumn(0).getInt64(), day_of(rows->getColumn(1).getInt64())));
+      insert(band_hash(rows->getColumn(0).getInt64()));
   }
   {
     auto rows = db.statement(select_url_keys);
@@ -70,9 +63,7 @@ void StoredKeys::build(Database& db, const BandTail& tail) {
       insert(url_hash({text, static_cast<std::size_t>(key.getBytes())}));
     }
   }
-  tail.for_each_row([this](std::int64_t band, const BandTail::Entry& entry) {
-    insert(band_hash(band, day_of(entry.at)));
-  });
+  tail.for_each_row([this](std::int64_t band, const BandTail::Entry&) { insert(band_hash(band)); });
   generation_ = tail.generation();
   built_ = true;
   stale_ = false;
@@ -89,29 +80,29 @@ bool StoredKeys::may_have_url(std::string_view key) {
   return !trusted() || contains(url_hash(key));
 }
 
-bool StoredKeys::may_have_band(std::int64_t band, std::int64_t from, std::int64_t to) {
-  const auto first = day_of(from);
-  const auto last = day_of(to);
-  if (!trusted() || last - first >= max_days_per_lookup) return true;
-  // Every day's block is requested before any is tested: the cache misses overlap instead of
-  // coming one after another (a range is 7 days for the default window).
-  std::array<std::uint64_t, max_days_per_lookup> hashes;
-  const auto days = static_cast<std::size_t>(last - first + 1);
-  for (std::size_t i = 0; i < days; ++i) {
-    hashes[i] = band_hash(band, first + static_cast<std::int64_t>(i));
-    __builtin_prefetch(&bits_[block_start(hashes[i])]);
+void StoredKeys::may_have_bands(std::span<const std::int64_t> bands, std::span<bool> maybe) {
+  if (!built_ || stale_) {
+    untrusted_lookups_ += bands.size();
+    std::fill(maybe.begin(), maybe.end(), true);
+    return;
   }
-  for (std::size_t i = 0; i < days; ++i)
-    if (contains(hashes[i])) return true;
-  return false;
+  std::array<std::uint64_t, max_bands_per_lookup> hashes;
+  for (std::size_t start = 0; start < bands.size(); start += hashes.size()) {
+    const auto count = std::min(hashes.size(), bands.size() - start);
+    for (std::size_t i = 0; i < count; ++i) {
+      hashes[i] = band_hash(bands[start + i]);
+      __builtin_prefetch(&bits_[block_start(hashes[i])]);
+    }
+    for (std::size_t i = 0; i < count; ++i) maybe[start + i] = contains(hashes[i]);
+  }
 }
 
 void StoredKeys::add_url(std::string_view key) {
   if (built_) insert(url_hash(key));
 }
 
-void StoredKeys::add_band(std::int64_t band, std::int64_t at) {
-  if (built_) insert(band_hash(band, day_of(at)));
+void StoredKeys::add_band(std::int64_t band) {
+  if (built_) insert(band_hash(band));
 }
 
 std::size_t StoredKeys::block_start(std::uint64_t hash) const {

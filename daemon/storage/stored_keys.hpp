@@ -1,12 +1,13 @@
 #pragma once
 /// Internal to storage: a Bloom filter of the story keys the database holds — canonical URLs
-/// and story_bands rows by day — so that placing a new item skips the index reads that cannot
-/// find anything.
+/// and story_bands values — so that placing a new item skips the index reads that cannot find
+/// anything.
 ///
-/// Nearly every new item starts a story of its own, and each placement read the canonical-URL
-/// index once and story_bands four times: random pages of two ~10 MB B-trees, ~1.9 of a
-/// 5000-feed cold poll's ~14 CPU-seconds (docs/BENCHMARKS.md). The filter answers "maybe" for
-/// every key stored (it has no false negatives) and "no" for ~99% of the rest.
+/// Nearly every new item starts a story of its own. Each placement reads the canonical-URL
+/// index once, and looks up its fingerprint's 66 probe values (two halves, each as it is and
+/// with one bit flipped) in story_bands and the band tail; without the filter that would be
+/// random pages of two ~10 MB B-trees for every probe. The filter answers "maybe" for every
+/// key stored (it has no false negatives) and "no" for ~99% of the rest.
 ///
 /// It holds the keys read at its last build plus every key this connection added since; a key
 /// added in a transaction that rolled back, or of an item deleted since, only makes a "maybe".
@@ -14,6 +15,7 @@
 /// "maybe" to everything until it is rebuilt, which waits for enough lookups to pay for it.
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -36,12 +38,14 @@ class StoredKeys {
 
   /// False only when no stored item has canonical URL key `key`.
   bool may_have_url(std::string_view key);
-  /// False only when story_bands has no row for `band` dated within [from, to].
-  bool may_have_band(std::int64_t band, std::int64_t from, std::int64_t to);
+  /// maybe[i] false only when neither story_bands nor the band tail has a row for bands[i].
+  /// The filter blocks of all the bands are fetched before any is tested, so their cache
+  /// misses overlap.
+  void may_have_bands(std::span<const std::int64_t> bands, std::span<bool> maybe);
 
   /// Keys written by this connection's current transaction.
   void add_url(std::string_view key);
-  void add_band(std::int64_t band, std::int64_t at);
+  void add_band(std::int64_t band);
 
  private:
   void build(Database& db, const BandTail& tail);

@@ -1,6 +1,7 @@
 #include "daemon/storage/story_assign.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "daemon/storage/band_tail.hpp"
@@ -124,10 +125,15 @@ std::optional<ItemId> story_by_bands(Database& db, ItemId id,
   const auto at = to_unix(*fingerprint.date);
   const auto from = at - policy.window.count();
   const auto to = at + policy.window.count();
+  // The filter holds the tail's bands too: a "no" skips both.
+  const auto probes = probe_values(fingerprint.kind, fingerprint.fingerprint);
+  std::array<bool, probes.size()> maybe;
+  keys.may_have_bands(probes, maybe);
   std::vector<BandTail::Entry> entries;
-  for (const auto band : band_values(fingerprint.kind, fingerprint.fingerprint)) {
-    if (keys.may_have_band(band, from, to)) read_band_rows(db, band, from, to, entries);
-    tail.find(band, from, to, entries);
+  for (std::size_t i = 0; i < probes.size(); ++i) {
+    if (!maybe[i]) continue;
+    read_band_rows(db, probes[i], from, to, entries);
+    tail.find(probes[i], from, to, entries);
   }
   // An identical text shares all its bands: one look at each item.
   std::sort(entries.begin(), entries.end(),
@@ -173,7 +179,7 @@ void index_bands(Database& db, ItemId id, const feeds::StoryFingerprint& fingerp
   const auto at = to_unix(*fingerprint.date);
   db.band_tail().add(fingerprint.kind, {at, id, fingerprint.fingerprint});
   for (const auto band : band_values(fingerprint.kind, fingerprint.fingerprint))
-    keys.add_band(band, at);
+    keys.add_band(band);
 }
 
 std::optional<ItemId> other_story_by_url(Database& db, const std::string& key, ItemId own) {

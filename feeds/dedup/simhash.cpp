@@ -19,8 +19,6 @@ std::uint64_t finish_hash(std::uint64_t hash) noexcept {
 
 namespace {
 
-constexpr int band_bits = 64 / band_count;
-
 bool is_separator(char32_t code_point) {
   if (code_point < 0x80) {
     const auto c = static_cast<char>(code_point);
@@ -144,6 +142,18 @@ std::array<std::int64_t, band_count> band_keys(std::uint64_t fingerprint) noexce
     keys[band] = static_cast<std::int64_t>((static_cast<std::uint64_t>(band) << band_bits) | bits);
   }
   return keys;
+}
+
+std::array<std::int64_t, band_count * probes_per_band> probe_keys(
+    std::uint64_t fingerprint) noexcept {
+  std::array<std::int64_t, band_count * probes_per_band> probes{};
+  const auto keys = band_keys(fingerprint);
+  std::size_t at = 0;
+  for (const auto key : keys) {
+    probes[at++] = key;
+    for (int bit = 0; bit < band_bits; ++bit) probes[at++] = key ^ (std::int64_t{1} << bit);
+  }
+  return probes;
 }
 
 }  // namespace feeds

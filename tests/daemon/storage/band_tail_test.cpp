@@ -110,7 +110,7 @@ TEST_F(BandTailTest, ClosingIndexesEveryItemAndDeletedItemsLeaveNoBands) {
     EXPECT_EQ(store.apply_retention(std::chrono::hours(24 * 365 * 100), 1, base_time + 1h), 5u);
   }
   EXPECT_EQ(items_without_bands(), 0);
-  EXPECT_EQ(count_rows(path_, "story_bands"), 4) << "the one item left";
+  EXPECT_EQ(count_rows(path_, "story_bands"), feeds::band_count) << "the one item left";
   EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id NOT IN (SELECT id FROM items)"), 0);
   EXPECT_EQ(count_rows(path_, "story_bands_state WHERE indexed_through = (SELECT max(id) FROM items)"), 1);
 }
@@ -141,8 +141,26 @@ TEST_F(BandTailTest, DeletedTailItemsLeaveNoBandsWhicheverWayTheyAreFound) {
   EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id NOT IN (SELECT id FROM items)"), 0);
 }
 
+// story_bands.band values as schemas 2 to 9 stored them: kind << 20 | quarter << 16 | the
+// quarter's 16 bits.
+std::vector<std::int64_t> quarter_band_values(feeds::FingerprintKind kind, std::uint64_t fingerprint) {
+  std::vector<std::int64_t> values;
+  for (std::uint64_t quarter = 0; quarter < 4; ++quarter)
+    values.push_back(static_cast<std::int64_t>((static_cast<std::uint64_t>(kind) << 20) | (quarter << 16) |
+                                               ((fingerprint >> (16 * quarter)) & 0xffff)));
+  return values;
+}
+
+std::string band_list(feeds::FingerprintKind kind, std::uint64_t fingerprint) {
+  std::string list;
+  for (const auto band : storage::band_values(kind, fingerprint))
+    list += (list.empty() ? "" : ", ") + std::to_string(band);
+  return "(" + list + ")";
+}
+
 // Schema 4 moves the bands of a schema-3 database into the new table, each row with its item's
-// fingerprint, and marks every stored item indexed.
+// fingerprint, and marks every stored item indexed; schema 10 turns its four quarters into the
+// two halves.
 TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
   const auto original = text_item("original", "https://one.example/a", wire_text);
   const feeds::StoryPolicy policy;
@@ -162,7 +180,7 @@ TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
     item.bind(2, static_cast<int64_t>(fingerprint.fingerprint));
     item.bind(3, static_cast<int64_t>(fingerprint.words));
     item.exec();
-    for (const auto band : storage::band_values(fingerprint.kind, fingerprint.fingerprint)) {
+    for (const auto band : quarter_band_values(fingerprint.kind, fingerprint.fingerprint)) {
       SQLite::Statement row(db, "INSERT INTO story_bands (band, at, item_id) VALUES (?1, ?2, 7)");
       row.bind(1, static_cast<int64_t>(band));
       row.bind(2, static_cast<int64_t>(at));
@@ -173,8 +191,11 @@ TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
     Store store(path_);
     EXPECT_EQ(count_rows(path_, "story_bands_state WHERE indexed_through = 7"), 1);
     EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 7 AND fingerprint = " +
-                                    std::to_string(static_cast<std::int64_t>(fingerprint.fingerprint))),
-              4);
+                                    std::to_string(static_cast<std::int64_t>(fingerprint.fingerprint)) +
+                                    " AND at = " + std::to_string(at) + " AND band IN " +
+                                    band_list(fingerprint.kind, fingerprint.fingerprint)),
+              feeds::band_count);
+    EXPECT_EQ(count_rows(path_, "story_bands"), feeds::band_count);
     const auto second = add_feed(store, "https://two.example/feed");
     store_item(store, second, text_item("copy", "https://two.example/copy", wire_text));
   }
@@ -182,11 +203,12 @@ TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
 }
 
 // Schema 6 drops story_bands_by_item: the delete trigger computes an item's band values from its
-// fingerprint instead. Fingerprints with the top bit set (negative as stored) and both kinds,
-// two items sharing a band value: deleting one removes its four rows and only those.
+// fingerprint instead (schema 10: from its halves). Fingerprints with the top bit set (negative
+// as stored) and both kinds, two items sharing a band value: deleting one removes its rows and
+// only those.
 TEST_F(BandTailTest, DeletingAnItemRemovesExactlyItsBandRowsAfterMigratingToSchema6) {
   const std::uint64_t fingerprints[] = {0x8123456789abcdefULL, 0xfedc0000ba98cdefULL,
-                                        0x00000000000fcdefULL};
+                                        0x0000000089abcdefULL};
   {
     auto db = database_at_schema(path_, 5);
     db.exec("INSERT INTO feeds (id, url, subscribed_url, created_at) VALUES "
@@ -206,7 +228,7 @@ TEST_F(BandTailTest, DeletingAnItemRemovesExactlyItsBandRowsAfterMigratingToSche
       item.bind(2, fingerprint);
       item.bind(3, n % 2);
       item.exec();
-      for (const auto band : storage::band_values(kind, fingerprints[n])) {
+      for (const auto band : quarter_band_values(kind, fingerprints[n])) {
         SQLite::Statement row(db, "INSERT INTO story_bands (band, at, item_id, fingerprint)"
                                   " VALUES (?1, 0, ?2, ?3)");
         row.bind(1, static_cast<int64_t>(band));
@@ -218,12 +240,19 @@ TEST_F(BandTailTest, DeletingAnItemRemovesExactlyItsBandRowsAfterMigratingToSche
   }
   { Store store(path_); }
   ASSERT_EQ(count_rows(path_, "sqlite_schema WHERE name = 'story_bands_by_item'"), 0);
+  for (int n = 0; n < 3; ++n) {
+    EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = " + std::to_string(n + 1) + " AND band IN " +
+                                    band_list(static_cast<feeds::FingerprintKind>(n % 2), fingerprints[n])),
+              feeds::band_count)
+        << "item " << n + 1;
+  }
   SQLite::Database db(path_, SQLite::OPEN_READWRITE);
   db.exec("DELETE FROM items WHERE id = 1");
   EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 1"), 0);
-  EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 3"), 4) << "shares item 1's band 0";
+  EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 3"), feeds::band_count)
+      << "shares item 1's band 0";
   db.exec("DELETE FROM items WHERE id = 2");
-  EXPECT_EQ(count_rows(path_, "story_bands"), 4);
+  EXPECT_EQ(count_rows(path_, "story_bands"), feeds::band_count);
 }
 
 // The tail's own bookkeeping, without items behind it (find reads no database): rows of a
@@ -249,7 +278,7 @@ TEST(BandTailRows, ARolledBackTransactionsRowsLeaveAndCommittedOnesStay) {
     // Each shares the kept item's lowest band.
     for (int n = 0; n < 3000; ++n)
       tail.add(feeds::FingerprintKind::text,
-               {1000 + n, 2 + n, (kept.fingerprint & 0xffff) | (static_cast<std::uint64_t>(n) << 16)});
+               {1000 + n, 2 + n, (kept.fingerprint & 0xffffffff) | (static_cast<std::uint64_t>(n) << 32)});
     tail.find(kept_bands[0], 0, 10000, found);
     EXPECT_EQ(found.size(), 3001u);
   }  // rolled back

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -98,21 +100,53 @@ TEST(HammingDistance, CountsDifferingBits) {
   EXPECT_EQ(hamming_distance(0, ~std::uint64_t{0}), 64);
 }
 
-TEST(BandKeys, FingerprintsWithinBandCountMinusOneBitsShareABand) {
-  const std::uint64_t base = 0x0123456789ABCDEFULL;
-  // One flipped bit in each of three bands still leaves the fourth equal.
-  const std::uint64_t flipped = base ^ (1ULL << 3) ^ (1ULL << 20) ^ (1ULL << 40);
-  const auto a = band_keys(base);
-  const auto b = band_keys(flipped);
-  int shared = 0;
-  for (int band = 0; band < band_count; ++band) shared += a[band] == b[band];
-  EXPECT_EQ(shared, 1);
+TEST(BandKeys, AreTheHalvesWithTheirIndexAbove) {
+  const auto keys = band_keys(0x0123456789ABCDEFULL);
+  EXPECT_EQ(keys[0], 0x89ABCDEFLL);
+  EXPECT_EQ(keys[1], (1LL << 32) | 0x01234567LL);
+  const auto top = band_keys(~std::uint64_t{0});  // every bit set: still positive keys
+  EXPECT_EQ(top[0], 0xFFFFFFFFLL);
+  EXPECT_EQ(top[1], (1LL << 32) | 0xFFFFFFFFLL);
 }
 
 TEST(BandKeys, KeysOfDifferentBandsNeverCollide) {
   const auto keys = band_keys(0);
   for (int i = 0; i < band_count; ++i)
     for (int j = i + 1; j < band_count; ++j) EXPECT_NE(keys[i], keys[j]);
+}
+
+bool probes_find(std::uint64_t query, std::uint64_t stored) {
+  const auto probes = probe_keys(query);
+  for (const auto key : band_keys(stored))
+    if (std::find(probes.begin(), probes.end(), key) != probes.end()) return true;
+  return false;
+}
+
+// Every pattern of up to max_probe_distance flipped bits, in both halves and across them.
+TEST(ProbeKeys, FindEveryFingerprintWithinTheProbeDistance) {
+  const std::uint64_t base = 0x0123456789ABCDEFULL;
+  EXPECT_TRUE(probes_find(base, base));
+  int checked = 0;
+  for (int a = 0; a < 64; ++a) {
+    EXPECT_TRUE(probes_find(base, base ^ (1ULL << a)));
+    for (int b = a + 1; b < 64; ++b) {
+      EXPECT_TRUE(probes_find(base, base ^ (1ULL << a) ^ (1ULL << b)));
+      for (int c = b + 1; c < 64; c += 7) {
+        ASSERT_TRUE(probes_find(base, base ^ (1ULL << a) ^ (1ULL << b) ^ (1ULL << c)))
+            << a << " " << b << " " << c;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 5000);
+}
+
+TEST(ProbeKeys, MissTwoBitsFlippedInEachHalf) {
+  const std::uint64_t base = 0x0123456789ABCDEFULL;
+  EXPECT_FALSE(probes_find(base, base ^ 0b11 ^ (0b11ULL << 40)));
+  const auto probes = probe_keys(base);
+  EXPECT_EQ(probes.size(), static_cast<std::size_t>(band_count * probes_per_band));
+  EXPECT_EQ(std::set<std::int64_t>(probes.begin(), probes.end()).size(), probes.size());
 }
 
 }  // namespace
