@@ -24,9 +24,9 @@ struct DatabaseOptions {
   /// WAL frames (pages) after which the background thread checkpoints: SQLite's default.
   int checkpoint_pages = 1000;
   /// Story band rows the writer holds in memory before writing them to story_bands in key
-  /// order (BandTail): 65536 rows are 16384 items, about 1.3 MB.
+  /// order (BandTail): 65536 rows are 32768 items, about 1.8 MB.
   std::size_t band_fold_rows = 65536;
-  /// Story keys (canonical URLs, band rows by day) the smallest StoredKeys filter holds: 384 KB.
+  /// Story keys (canonical URLs, band values) the smallest StoredKeys filter holds: 384 KB.
   std::size_t stored_keys_min_capacity = 262144;
 };
 
