@@ -23,6 +23,10 @@
 #include "feeds/dedup/simhash.hpp"
 #include "feeds/dedup/story_match.hpp"
 
+namespace SQLite {
+class Statement;
+}
+
 namespace feedd {
 
 class Database;
@@ -95,6 +99,11 @@ class BandTail {
     feeds::FingerprintKind kind = feeds::FingerprintKind::text;
   };
   static constexpr std::uint32_t no_row = 0xffffffff;
+  /// A row to fold: its band value, and its row number in the tail.
+  struct Keyed {
+    std::int64_t band;
+    std::uint32_t row;
+  };
 
   void prepare_stored(Database& db);
   void reload(Database& db);
@@ -105,6 +114,9 @@ class BandTail {
   void link(std::uint32_t row);
   void append(feeds::FingerprintKind kind, const Entry& entry);
   void rehash(std::size_t rows);
+  void bind_row(SQLite::Statement& insert, int first, const Keyed& keyed) const;
+  /// Inserts `rows` (in key order) into story_bands.
+  void write_rows(Database& db, const std::vector<Keyed>& rows) const;
 
   std::size_t fold_rows_;
   std::size_t min_title_words_ = 0;

@@ -115,6 +115,35 @@ TEST_F(BandTailTest, ClosingIndexesEveryItemAndDeletedItemsLeaveNoBands) {
   EXPECT_EQ(count_rows(path_, "story_bands_state WHERE indexed_through = (SELECT max(id) FROM items)"), 1);
 }
 
+// A fold writes its rows 64 to a statement and the rest one by one: 101 items are 202 rows,
+// three full statements and ten single rows. Each row must be its own item's.
+TEST_F(BandTailTest, AFoldWritesEveryRowOfItsItemsExactly) {
+  constexpr int count = 101;
+  {
+    Store store(path_);
+    const auto feed = add_feed(store, "https://one.example/feed");
+    for (int n = 0; n < count; ++n)
+      store_item(store, feed, text_item(numbered("item", n), numbered("https://one.example/", n),
+                                        filler_text(n)));
+  }
+  EXPECT_EQ(items_without_bands(), 0);
+  EXPECT_EQ(count_rows(path_, "story_bands"), count * feeds::band_count);
+  EXPECT_EQ(count_rows(path_, "story_bands b JOIN items i ON i.id = b.item_id"
+                              " WHERE b.fingerprint = i.story_fingerprint"
+                              " AND b.at = coalesce(i.published_at, i.first_seen_at) AND b.band IN ("
+                              "(i.story_fingerprint_kind << 33) | (i.story_fingerprint & 4294967295),"
+                              "(i.story_fingerprint_kind << 33) | (1 << 32) |"
+                              " ((i.story_fingerprint >> 32) & 4294967295))"),
+            count * feeds::band_count);
+  Store store(path_);
+  const auto second = add_feed(store, "https://two.example/feed");
+  for (const int n : {0, 63, 64, 100}) {
+    store_item(store, second, text_item(numbered("copy", n), numbered("https://two.example/", n),
+                                        filler_text(n)));
+    EXPECT_EQ(story_of(numbered("copy", n)), story_of(numbered("item", n))) << n;
+  }
+}
+
 // The check for deleted items reads the narrow story index while the table is small next to
 // the tail and the items' range otherwise; both must leave the deleted ones out.
 TEST_F(BandTailTest, DeletedTailItemsLeaveNoBandsWhicheverWayTheyAreFound) {
