@@ -76,6 +76,11 @@ TEST(StorageCrashWriter, DISABLED_CommitBatchesUntilKilled) {
   const auto feed = store.sync_feeds({{feed_url, {}, {}}}, base_time)[0];
   const int ack_fd = open(acks, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   ASSERT_GE(ack_fd, 0);
+  if (const char* ready = std::getenv("FEEDD_CRASH_READY")) {
+    const int ready_fd = open(ready, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    ASSERT_GE(ready_fd, 0);
+    close(ready_fd);
+  }
   // A batch the previous writer committed but was killed before acknowledging is committed all
   // the same: acknowledged now, so each writer answers for at most its own unacknowledged one
   // (otherwise two kills in a row between COMMIT and the ack read as two unacknowledged commits
@@ -93,8 +98,10 @@ TEST(StorageCrashWriter, DISABLED_CommitBatchesUntilKilled) {
 
 /// Starts the writer; its output goes to `log`.
 pid_t spawn_writer(const TempDir& dir, std::optional<int> batches) {
+  std::filesystem::remove(dir.file("ready"));
   std::vector<std::string> variables{"FEEDD_CRASH_DATABASE=" + dir.file("feedd.db").string(),
-                                     "FEEDD_CRASH_ACKS=" + dir.file("acks").string()};
+                                     "FEEDD_CRASH_ACKS=" + dir.file("acks").string(),
+                                     "FEEDD_CRASH_READY=" + dir.file("ready").string()};
   if (batches) variables.push_back("FEEDD_CRASH_BATCHES=" + std::to_string(*batches));
   std::vector<char*> env;
   for (char** variable = environ; *variable; ++variable) env.push_back(*variable);
@@ -131,6 +138,19 @@ std::vector<std::int64_t> read_acks(const std::filesystem::path& path) {
     start = end + 1;
   }
   return acks;
+}
+
+/// Waits within `bound` for the writer to have opened the database (recovering it) and be about
+/// to commit its first batch. False if it did not, or ended first.
+bool wait_until_ready(const TempDir& dir, pid_t pid, std::chrono::seconds bound) {
+  const auto deadline = std::chrono::steady_clock::now() + bound;
+  while (!std::filesystem::exists(dir.file("ready"))) {
+    int status = 0;
+    if (std::chrono::steady_clock::now() > deadline || waitpid(pid, &status, WNOHANG) != 0)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
 }
 
 /// Waits for the writer to end on its own within `bound`; kills it if it does not.
@@ -184,6 +204,13 @@ TEST(StorageCrash, KillNineNeverLosesAcknowledgedBatches) {
     SCOPED_TRACE("kill " + std::to_string(kill_number));
     const pid_t writer = spawn_writer(dir, std::nullopt);
     ASSERT_GT(writer, 0);
+    // Odd kills count from the start, so some land while the writer opens and recovers the
+    // files; even ones from when it is ready to commit, so most land between commits however
+    // slowly the process starts (ASan on a slow machine took over 100 ms to get there).
+    if (kill_number % 2 == 0) {
+      ASSERT_TRUE(wait_until_ready(dir, writer, std::chrono::seconds(30)))
+          << read_text(dir.file("writer.log"));
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
     ASSERT_EQ(kill(writer, SIGKILL), 0);
     int status = 0;
