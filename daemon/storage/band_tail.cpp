@@ -28,7 +28,8 @@ constexpr std::size_t rows_per_insert = 64;
 
 std::string many_rows_insert() {
   std::string sql = "INSERT OR IGNORE INTO story_bands (band, at, item_id, fingerprint) VALUES ";
-  for (std::size_t row = 0; row < rows_per_insert; ++row) sql += row == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+  for (std::size_t row = 0; row < rows_per_insert; ++row)
+    sql += row == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
   return sql;
 }
 

@@ -52,8 +52,7 @@ void StoredKeys::build(Database& db, const BandTail& tail) {
   keys_ = 0;
   {
     auto rows = db.statement(select_band_rows);
-    while (rows->executeStep())
-      insert(band_hash(rows->getColumn(0).getInt64()));
+    while (rows->executeStep()) insert(band_hash(rows->getColumn(0).getInt64()));
   }
   {
     auto rows = db.statement(select_url_keys);

@@ -44,6 +44,7 @@ std::array<std::int64_t, band_count> band_keys(std::uint64_t fingerprint) noexce
 /// band_bits bits flipped. Every stored fingerprint within max_probe_distance has one of its
 /// band_keys among them.
 inline constexpr int probes_per_band = 1 + band_bits;
-std::array<std::int64_t, band_count * probes_per_band> probe_keys(std::uint64_t fingerprint) noexcept;
+std::array<std::int64_t, band_count * probes_per_band> probe_keys(
+    std::uint64_t fingerprint) noexcept;
 
 }  // namespace feeds

@@ -171,7 +171,8 @@ int main(int argc, char** argv) {
                                  bench_content_fingerprint<feeds::content_fingerprint>, &corpus)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(("content_fingerprint_sha1/" + corpus.name).c_str(),
-                                 bench_content_fingerprint<feeds::sha1_content_fingerprint>, &corpus)
+                                 bench_content_fingerprint<feeds::sha1_content_fingerprint>,
+                                 &corpus)
         ->Unit(benchmark::kMillisecond);
   }
   benchmark::RunSpecifiedBenchmarks();

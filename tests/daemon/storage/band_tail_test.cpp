@@ -123,23 +123,25 @@ TEST_F(BandTailTest, AFoldWritesEveryRowOfItsItemsExactly) {
     Store store(path_);
     const auto feed = add_feed(store, "https://one.example/feed");
     for (int n = 0; n < count; ++n)
-      store_item(store, feed, text_item(numbered("item", n), numbered("https://one.example/", n),
-                                        filler_text(n)));
+      store_item(
+          store, feed,
+          text_item(numbered("item", n), numbered("https://one.example/", n), filler_text(n)));
   }
   EXPECT_EQ(items_without_bands(), 0);
   EXPECT_EQ(count_rows(path_, "story_bands"), count * feeds::band_count);
-  EXPECT_EQ(count_rows(path_, "story_bands b JOIN items i ON i.id = b.item_id"
-                              " WHERE b.fingerprint = i.story_fingerprint"
-                              " AND b.at = coalesce(i.published_at, i.first_seen_at) AND b.band IN ("
-                              "(i.story_fingerprint_kind << 33) | (i.story_fingerprint & 4294967295),"
-                              "(i.story_fingerprint_kind << 33) | (1 << 32) |"
-                              " ((i.story_fingerprint >> 32) & 4294967295))"),
+  EXPECT_EQ(count_rows(path_,
+                       "story_bands b JOIN items i ON i.id = b.item_id"
+                       " WHERE b.fingerprint = i.story_fingerprint"
+                       " AND b.at = coalesce(i.published_at, i.first_seen_at) AND b.band IN ("
+                       "(i.story_fingerprint_kind << 33) | (i.story_fingerprint & 4294967295),"
+                       "(i.story_fingerprint_kind << 33) | (1 << 32) |"
+                       " ((i.story_fingerprint >> 32) & 4294967295))"),
             count * feeds::band_count);
   Store store(path_);
   const auto second = add_feed(store, "https://two.example/feed");
   for (const int n : {0, 63, 64, 100}) {
-    store_item(store, second, text_item(numbered("copy", n), numbered("https://two.example/", n),
-                                        filler_text(n)));
+    store_item(store, second,
+               text_item(numbered("copy", n), numbered("https://two.example/", n), filler_text(n)));
     EXPECT_EQ(story_of(numbered("copy", n)), story_of(numbered("item", n))) << n;
   }
 }
@@ -172,10 +174,12 @@ TEST_F(BandTailTest, DeletedTailItemsLeaveNoBandsWhicheverWayTheyAreFound) {
 
 // story_bands.band values as schemas 2 to 9 stored them: kind << 20 | quarter << 16 | the
 // quarter's 16 bits.
-std::vector<std::int64_t> quarter_band_values(feeds::FingerprintKind kind, std::uint64_t fingerprint) {
+std::vector<std::int64_t> quarter_band_values(feeds::FingerprintKind kind,
+                                              std::uint64_t fingerprint) {
   std::vector<std::int64_t> values;
   for (std::uint64_t quarter = 0; quarter < 4; ++quarter)
-    values.push_back(static_cast<std::int64_t>((static_cast<std::uint64_t>(kind) << 20) | (quarter << 16) |
+    values.push_back(static_cast<std::int64_t>((static_cast<std::uint64_t>(kind) << 20) |
+                                               (quarter << 16) |
                                                ((fingerprint >> (16 * quarter)) & 0xffff)));
   return values;
 }
@@ -219,11 +223,12 @@ TEST_F(BandTailTest, MigratingKeepsTheBandsOfStoredItems) {
   {
     Store store(path_);
     EXPECT_EQ(count_rows(path_, "story_bands_state WHERE indexed_through = 7"), 1);
-    EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = 7 AND fingerprint = " +
-                                    std::to_string(static_cast<std::int64_t>(fingerprint.fingerprint)) +
-                                    " AND at = " + std::to_string(at) + " AND band IN " +
-                                    band_list(fingerprint.kind, fingerprint.fingerprint)),
-              feeds::band_count);
+    EXPECT_EQ(
+        count_rows(path_, "story_bands WHERE item_id = 7 AND fingerprint = " +
+                              std::to_string(static_cast<std::int64_t>(fingerprint.fingerprint)) +
+                              " AND at = " + std::to_string(at) + " AND band IN " +
+                              band_list(fingerprint.kind, fingerprint.fingerprint)),
+        feeds::band_count);
     EXPECT_EQ(count_rows(path_, "story_bands"), feeds::band_count);
     const auto second = add_feed(store, "https://two.example/feed");
     store_item(store, second, text_item("copy", "https://two.example/copy", wire_text));
@@ -270,9 +275,11 @@ TEST_F(BandTailTest, DeletingAnItemRemovesExactlyItsBandRowsAfterMigratingToSche
   { Store store(path_); }
   ASSERT_EQ(count_rows(path_, "sqlite_schema WHERE name = 'story_bands_by_item'"), 0);
   for (int n = 0; n < 3; ++n) {
-    EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id = " + std::to_string(n + 1) + " AND band IN " +
-                                    band_list(static_cast<feeds::FingerprintKind>(n % 2), fingerprints[n])),
-              feeds::band_count)
+    EXPECT_EQ(
+        count_rows(path_,
+                   "story_bands WHERE item_id = " + std::to_string(n + 1) + " AND band IN " +
+                       band_list(static_cast<feeds::FingerprintKind>(n % 2), fingerprints[n])),
+        feeds::band_count)
         << "item " << n + 1;
   }
   SQLite::Database db(path_, SQLite::OPEN_READWRITE);
@@ -307,7 +314,8 @@ TEST(BandTailRows, ARolledBackTransactionsRowsLeaveAndCommittedOnesStay) {
     // Each shares the kept item's lowest band.
     for (int n = 0; n < 3000; ++n)
       tail.add(feeds::FingerprintKind::text,
-               {1000 + n, 2 + n, (kept.fingerprint & 0xffffffff) | (static_cast<std::uint64_t>(n) << 32)});
+               {1000 + n, 2 + n,
+                (kept.fingerprint & 0xffffffff) | (static_cast<std::uint64_t>(n) << 32)});
     tail.find(kept_bands[0], 0, 10000, found);
     EXPECT_EQ(found.size(), 3001u);
   }  // rolled back

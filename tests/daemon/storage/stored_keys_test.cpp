@@ -124,10 +124,12 @@ TEST(StoredKeysFilter, SaysMaybeForEveryKeyAddedAndNoForMostOthers) {
   EXPECT_LT(maybe_urls, 200) << "over 1% false positives";
   // Looked up in batches of every size up to more than one prefetch round (132 bands).
   std::vector<std::int64_t> never(bands.size());
-  for (std::size_t n = 0; n < never.size(); ++n) never[n] = (std::int64_t{1} << 35) + static_cast<std::int64_t>(n);
+  for (std::size_t n = 0; n < never.size(); ++n)
+    never[n] = (std::int64_t{1} << 35) + static_cast<std::int64_t>(n);
   std::array<bool, 300> maybe_storage{};
   int maybe_bands = 0;
-  for (std::size_t start = 0, size = 1; start < bands.size(); start += size, size = size % 300 + 1) {
+  for (std::size_t start = 0, size = 1; start < bands.size();
+       start += size, size = size % 300 + 1) {
     const auto count = std::min(size, bands.size() - start);
     std::span<bool> maybe(maybe_storage.data(), count);
     keys.may_have_bands(std::span<const std::int64_t>(bands).subspan(start, count), maybe);
