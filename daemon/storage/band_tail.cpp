@@ -19,24 +19,23 @@ SELECT id, story_fingerprint, story_fingerprint_kind, story_words,
        coalesce(published_at, first_seen_at)
 FROM items WHERE id > (SELECT indexed_through FROM story_bands_state) AND story_fingerprint IS NOT NULL)sql";
 
-constexpr const char* insert_band =
-    "INSERT OR IGNORE INTO story_bands (band, at, item_id, fingerprint) VALUES (?, ?, ?, ?)";
-
 // A fold writes its rows rows_per_insert at a time: one statement step, bind and reset for 64
-// rows instead of each (a fold's time was mostly that overhead, not the B-tree).
+// rows instead of each (a fold's time was mostly that overhead, not the B-tree); the rest one
+// by one.
 constexpr std::size_t rows_per_insert = 64;
 
-std::string many_rows_insert() {
+std::string insert_rows_sql(std::size_t rows) {
   std::string sql = "INSERT OR IGNORE INTO story_bands (band, at, item_id, fingerprint) VALUES ";
-  for (std::size_t row = 0; row < rows_per_insert; ++row)
-    sql += row == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+  for (std::size_t row = 0; row < rows; ++row) sql += row == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
   return sql;
 }
 
-// Database::statement caches by the text's address: one string for the process.
-const char* insert_bands() {
-  static const std::string sql = many_rows_insert();
-  return sql.c_str();
+// The statement for 1 or rows_per_insert rows. Database::statement caches by the text's
+// address: one string each for the process.
+const char* insert_bands(std::size_t rows) {
+  static const std::string one = insert_rows_sql(1);
+  static const std::string many = insert_rows_sql(rows_per_insert);
+  return rows == 1 ? one.c_str() : many.c_str();
 }
 
 // The tail's items still stored: one deleted while its bands waited (retention) needs none.
@@ -189,17 +188,13 @@ void BandTail::bind_row(SQLite::Statement& insert, int first, const Keyed& keyed
 }
 
 void BandTail::write_rows(Database& db, const std::vector<Keyed>& rows) const {
-  std::size_t at = 0;
-  for (; at + rows_per_insert <= rows.size(); at += rows_per_insert) {
-    auto insert = db.statement(insert_bands());
-    for (std::size_t row = 0; row < rows_per_insert; ++row)
+  for (std::size_t at = 0; at < rows.size();) {
+    const auto count = rows.size() - at >= rows_per_insert ? rows_per_insert : 1;
+    auto insert = db.statement(insert_bands(count));
+    for (std::size_t row = 0; row < count; ++row)
       bind_row(*insert, static_cast<int>(4 * row + 1), rows[at + row]);
     insert->exec();
-  }
-  for (; at < rows.size(); ++at) {
-    auto insert = db.statement(insert_band);
-    bind_row(*insert, 1, rows[at]);
-    insert->exec();
+    at += count;
   }
 }
 

@@ -15,8 +15,8 @@ namespace {
 constexpr std::size_t bits_per_key = 12;
 constexpr std::size_t block_words = 8;  // 512 bits: one cache line per lookup
 constexpr std::size_t keys_per_item = 1 + feeds::band_count;
-// may_have_bands hashes and prefetches this many bands at a time.
-constexpr std::size_t max_bands_per_lookup = 2 * feeds::probes_per_band;
+// may_have_bands hashes and prefetches this many bands at a time: a placement's probes.
+constexpr std::size_t max_bands_per_lookup = feeds::band_count * feeds::probes_per_band;
 constexpr const char* select_band_rows = "SELECT band FROM story_bands";
 
 constexpr const char* select_url_keys = R"sql(
@@ -69,9 +69,9 @@ void StoredKeys::build(Database& db, const BandTail& tail) {
   untrusted_lookups_ = 0;
 }
 
-bool StoredKeys::trusted() {
+bool StoredKeys::trusted(std::size_t lookups) {
   if (built_ && !stale_) return true;
-  ++untrusted_lookups_;
+  untrusted_lookups_ += lookups;
   return false;
 }
 
@@ -80,8 +80,7 @@ bool StoredKeys::may_have_url(std::string_view key) {
 }
 
 void StoredKeys::may_have_bands(std::span<const std::int64_t> bands, std::span<bool> maybe) {
-  if (!built_ || stale_) {
-    untrusted_lookups_ += bands.size();
+  if (!trusted(bands.size())) {
     std::fill(maybe.begin(), maybe.end(), true);
     return;
   }

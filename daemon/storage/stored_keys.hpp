@@ -53,8 +53,8 @@ class StoredKeys {
   bool contains(std::uint64_t hash) const;
   /// Where in bits_ the 512-bit block holding a key's bits starts.
   std::size_t block_start(std::uint64_t hash) const;
-  /// Whether lookups may trust the filter; counts the ones that may not.
-  bool trusted();
+  /// Whether `lookups` lookups may trust the filter; counts them when they may not.
+  bool trusted(std::size_t lookups = 1);
 
   std::size_t min_capacity_;
   std::vector<std::uint64_t> bits_;  // 512-bit blocks
