@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include <openssl/sha.h>
-
+#include "feeds/hex_digest.hpp"
 #include "feeds/html/sanitize.hpp"
 #include "feeds/html/text.hpp"
 #include "feeds/parse/date.hpp"
@@ -24,18 +23,6 @@ bool looks_like_email(std::string_view text) {
   auto at = text.find('@');
   return at != std::string_view::npos && at > 0 && at + 1 < text.size() &&
          std::none_of(text.begin(), text.end(), [](char c) { return is_space(c); });
-}
-
-std::string hex_sha1(std::string_view data) {
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 15];
-  }
-  return out;
 }
 
 void cap(std::optional<std::string>& field, std::size_t max_bytes) {
