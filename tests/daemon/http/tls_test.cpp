@@ -1,6 +1,8 @@
 // security.md §2 rows 14 and 17-20 (and 37 over TLS) with certificates made at test time.
 #include <gtest/gtest.h>
 
+#include <openssl/ssl.h>
+
 #include "fetch_test_support.hpp"
 #include "support/fixture_server_tls.hpp"
 
