@@ -71,7 +71,7 @@ void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
   for (const auto* item : selection.items) {
     const auto index = static_cast<std::size_t>(item - fetch.document.items.data());
     ItemWrite write{feed.id, item, &digests[index], &story_policy,
-                    feeds::identity_key(*item, result.identity_scheme)};
+                    identity_key(*item, digests[index], result.identity_scheme)};
     // Only content_hash can repeat a key (identical items); the first one stands.
     if (!seen_keys.insert(write.identity_key).second) continue;
     write.queue_full_text = needs_full_text(*item, fetch.full_text);

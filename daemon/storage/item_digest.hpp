@@ -1,10 +1,12 @@
 #pragma once
-/// What storing an item needs that costs CPU (SHA-1 of its content, SimHash of its text, its
-/// canonical URL): computed from the parsed document on the worker pool, before the document
-/// reaches the storage thread, which then only runs SQL.
+/// What storing an item needs that costs CPU (the fingerprint of its content, the SimHash of its
+/// text, its canonical URL, its identity keys, its JSON columns): computed from the parsed
+/// document on the worker pool, before the document reaches the storage thread, which then
+/// mostly runs SQL.
 #include <string>
 #include <vector>
 
+#include "feeds/dedup/identity.hpp"
 #include "feeds/dedup/story_match.hpp"
 #include "feeds/model/feed.hpp"
 
@@ -13,9 +15,21 @@ namespace feedd {
 struct ItemDigest {
   std::string content_fingerprint;  ///< feeds::content_fingerprint: tells a changed item
   feeds::StoryFingerprint story;    ///< without its date, which storage adds
+  /// feeds::identity_key under the guid and the link scheme; empty when the item lacks the
+  /// field. The scheme is chosen on the storage thread, from the feed's stored one.
+  std::string guid_key;
+  std::string link_key;
+  /// The items row's JSON columns (storage/columns.hpp).
+  std::string authors_json;
+  std::string tags_json;
+  std::string attachments_json;
 };
 
 /// One digest per item of `document`, in order. `policy` must be the Store's story policy.
 std::vector<ItemDigest> digest_items(const feeds::Feed& document, const feeds::StoryPolicy& policy);
+
+/// feeds::identity_key(item, scheme), taken from the digest when it holds that key.
+std::string identity_key(const feeds::Item& item, const ItemDigest& digest,
+                         feeds::IdentityScheme scheme);
 
 }  // namespace feedd

@@ -57,10 +57,10 @@ void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
   bind_text(statement, 5, item.orig_link);
   bind_text(statement, 6, item.comments_url);
   bind_text(statement, 7, item.title);
-  statement.bind(8, persons_to_json(item.authors));
+  statement.bindNoCopy(8, write.digest->authors_json);
   bind_time(statement, 9, clamp_future(item.date_published, write.fetched_at));
   bind_time(statement, 10, clamp_future(item.date_modified, write.fetched_at));
-  // The two large texts are bound without SQLite's copy: the item outlives the statement's run.
+  // Texts are bound without SQLite's copy: the item and its digest outlive the statement's run.
   // A summary that is the text of the content is not stored twice: readers derive it.
   const bool summary_from_content = item.summary_is_content_text && item.content_html;
   if (summary_from_content) {
@@ -70,8 +70,8 @@ void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
   }
   bind_text_no_copy(statement, 12, item.content_html);
   statement.bind(23, summary_from_content ? 1 : 0);
-  statement.bind(13, strings_to_json(item.tags));
-  statement.bind(14, attachments_to_json(item.attachments));
+  statement.bindNoCopy(13, write.digest->tags_json);
+  statement.bindNoCopy(14, write.digest->attachments_json);
   statement.bind(15, write.digest->content_fingerprint);
   statement.bind(16, static_cast<int64_t>(to_unix(write.fetched_at)));
 }

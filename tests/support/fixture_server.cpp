@@ -26,12 +26,14 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
 std::string standard_reason(int status) {
+  // clang-format off
   static const std::map<int, std::string> phrases{
       {200, "OK"}, {204, "No Content"}, {301, "Moved Permanently"}, {302, "Found"},
       {303, "See Other"}, {304, "Not Modified"}, {307, "Temporary Redirect"},
       {308, "Permanent Redirect"}, {400, "Bad Request"}, {403, "Forbidden"},
       {404, "Not Found"}, {410, "Gone"}, {429, "Too Many Requests"},
       {500, "Internal Server Error"}, {502, "Bad Gateway"}, {503, "Service Unavailable"}};
+  // clang-format on
   auto found = phrases.find(status);
   return found == phrases.end() ? "Status" : found->second;
 }
@@ -50,12 +52,12 @@ bool names_header(const FixtureResponse& response, std::string_view name) {
 
 /// Status line and headers; the body goes separately so drips can start at it.
 std::string serialize_head(const FixtureResponse& response) {
-  std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " +
-                     (response.reason.empty() ? standard_reason(response.status) : response.reason) +
-                     "\r\n";
+  std::string head =
+      "HTTP/1.1 " + std::to_string(response.status) + " " +
+      (response.reason.empty() ? standard_reason(response.status) : response.reason) + "\r\n";
   for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
-  const bool framed = names_header(response, "Content-Length") ||
-                      names_header(response, "Transfer-Encoding");
+  const bool framed =
+      names_header(response, "Content-Length") || names_header(response, "Transfer-Encoding");
   if (response.chunked && !framed) head += "Transfer-Encoding: chunked\r\n";
   if (response.add_content_length && !framed && !response.chunked && !response.stream_body)
     head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
@@ -80,7 +82,8 @@ std::optional<FixtureRequest> parse_request(std::string_view head) {
   if (first_space == std::string_view::npos || second_space == std::string_view::npos)
     return std::nullopt;
   request.method = std::string(request_line.substr(0, first_space));
-  request.target = std::string(request_line.substr(first_space + 1, second_space - first_space - 1));
+  request.target =
+      std::string(request_line.substr(first_space + 1, second_space - first_space - 1));
   request.path = request.target.substr(0, request.target.find('?'));
   while (line_end != std::string_view::npos && line_end + 2 < head.size()) {
     const auto start = line_end + 2;
@@ -95,13 +98,14 @@ std::optional<FixtureRequest> parse_request(std::string_view head) {
   return request;
 }
 
-tcp::socket& lowest_layer(tcp::socket& socket) { return socket; }
+tcp::socket& lowest_layer(tcp::socket& socket) {
+  return socket;
+}
 tcp::socket& lowest_layer(asio::ssl::stream<tcp::socket>& stream) {
   return stream.next_layer();
 }
 
 }  // namespace
-
 
 struct FixtureServer::Impl {
   explicit Impl(const std::optional<FixtureTls>& tls) {
@@ -117,9 +121,8 @@ struct FixtureServer::Impl {
 
   /// Answer `path` (exact, query ignored) with `response` every time.
   void on(const std::string& path, FixtureResponse response) {
-    on(path, FixtureHandler([response = std::move(response)](const FixtureRequest&) {
-         return response;
-       }));
+    on(path, FixtureHandler(
+                 [response = std::move(response)](const FixtureRequest&) { return response; }));
   }
   void on(const std::string& path, FixtureHandler handler) {
     std::lock_guard lock(mutex_);
@@ -240,8 +243,10 @@ struct FixtureServer::Impl {
   static void close(Stream& stream, bool reset) {
     auto& socket = lowest_layer(stream);
     boost::system::error_code ec;
-    if (reset) socket.set_option(boost::asio::socket_base::linger(true, 0), ec);
-    else socket.shutdown(tcp::socket::shutdown_send, ec);
+    if (reset)
+      socket.set_option(boost::asio::socket_base::linger(true, 0), ec);
+    else
+      socket.shutdown(tcp::socket::shutdown_send, ec);
     socket.close(ec);
   }
 
@@ -284,7 +289,8 @@ struct FixtureServer::Impl {
     const bool truncated = response.close_after_bytes && *response.close_after_bytes < bytes.size();
     if (truncated) bytes.resize(*response.close_after_bytes);
     std::size_t drip_start = bytes.size();
-    if (response.drip_bytes > 0) drip_start = response.drip_from_start ? 0 : std::min(head.size(), bytes.size());
+    if (response.drip_bytes > 0)
+      drip_start = response.drip_from_start ? 0 : std::min(head.size(), bytes.size());
     if (!co_await write_range(stream, response, bytes, drip_start)) co_return false;
     if (!truncated && response.stream_body && !co_await write_stream_body(stream, response))
       co_return false;
@@ -314,14 +320,26 @@ void FixtureServer::on(const std::string& path, FixtureResponse response) {
 void FixtureServer::on(const std::string& path, FixtureHandler handler) {
   impl_->on(path, std::move(handler));
 }
-std::uint16_t FixtureServer::port() const { return impl_->port(); }
-boost::asio::ip::tcp::endpoint FixtureServer::endpoint() const { return impl_->endpoint(); }
+std::uint16_t FixtureServer::port() const {
+  return impl_->port();
+}
+boost::asio::ip::tcp::endpoint FixtureServer::endpoint() const {
+  return impl_->endpoint();
+}
 std::string FixtureServer::url(std::string_view path, std::string_view host) const {
   return impl_->url(path, host);
 }
-int FixtureServer::hits(const std::string& path) const { return impl_->hits(path); }
-std::vector<FixtureRequest> FixtureServer::requests() const { return impl_->requests(); }
-int FixtureServer::connections_accepted() const { return impl_->connections_accepted(); }
-void FixtureServer::stop() { impl_->stop(); }
+int FixtureServer::hits(const std::string& path) const {
+  return impl_->hits(path);
+}
+std::vector<FixtureRequest> FixtureServer::requests() const {
+  return impl_->requests();
+}
+int FixtureServer::connections_accepted() const {
+  return impl_->connections_accepted();
+}
+void FixtureServer::stop() {
+  impl_->stop();
+}
 
 }  // namespace feedd::test

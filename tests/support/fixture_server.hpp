@@ -72,12 +72,12 @@ struct FixtureResponse {
   /// Exact bytes to send instead of status line, headers and body (malformed responses).
   std::optional<std::string> raw{};
   std::chrono::milliseconds delay_before_headers{0};
-  bool stall = false;  ///< read the request, then never send a byte
+  bool stall = false;          ///< read the request, then never send a byte
   std::size_t drip_bytes = 0;  ///< when > 0: send this many bytes per drip_interval ...
   std::chrono::milliseconds drip_interval{0};
   bool drip_from_start = false;  ///< ... from the first byte (else from the start of the body)
   std::optional<std::size_t> close_after_bytes{};  ///< truncate: close after this many bytes
-  bool reset_on_close = false;  ///< close with a TCP RST (SO_LINGER 0) instead of a FIN
+  bool reset_on_close = false;    ///< close with a TCP RST (SO_LINGER 0) instead of a FIN
   bool close_connection = false;  ///< close after this response (adds Connection: close)
   /// Pieces written after `body`, index 0, 1, ... until it returns nullopt or the client goes
   /// away (an endless body). Without `chunked` the body is delimited by closing the connection.
@@ -97,7 +97,7 @@ struct FixtureTls {
 
 /// The server. See the file comment.
 class FixtureServer {
-public:
+ public:
   explicit FixtureServer(std::optional<FixtureTls> tls = std::nullopt);
   ~FixtureServer();
   FixtureServer(const FixtureServer&) = delete;
@@ -124,7 +124,7 @@ public:
   /// Stops serving and drops every connection; bounded (no waiting for clients).
   void stop();
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "daemon/storage/item_digest.hpp"
 #include "storage_test_support.hpp"
 
 namespace feedd {
@@ -44,7 +45,7 @@ TEST_F(CommitFetch, StoresNewItemsAndFeedMetadataTogether) {
   EXPECT_EQ(fetches[0].http_status, 200);
 }
 
-TEST_F(CommitFetch, KeepsEveryFieldOfAnItem) {
+feeds::Item item_with_every_field() {
   auto item = make_item("full", at(1700000000));
   item.date_modified = at(1700000500);
   item.authors = {{"Ann", "https://ann.example/", std::nullopt}, {std::nullopt, std::nullopt, "b@x"}};
@@ -52,8 +53,10 @@ TEST_F(CommitFetch, KeepsEveryFieldOfAnItem) {
   item.attachments = {{"https://example.org/a.mp3", "audio/mpeg", 1234}};
   item.orig_link = "https://publisher.example/full";
   item.comments_url = "https://example.org/full#comments";
-  store_.commit_fetch(feed_, make_fetch({item}));
-  const auto stored = items().at(0);
+  return item;
+}
+
+void expect_every_field(const ItemRecord& stored, const feeds::Item& item) {
   EXPECT_EQ(stored.guid, "full");
   EXPECT_EQ(stored.url, item.url);
   EXPECT_EQ(stored.title, item.title);
@@ -69,7 +72,26 @@ TEST_F(CommitFetch, KeepsEveryFieldOfAnItem) {
   EXPECT_EQ(stored.first_seen_at, base_time);
   EXPECT_EQ(stored.identity_key, feeds::identity_key(item, feeds::IdentityScheme::guid));
   EXPECT_EQ(stored.content_fingerprint, feeds::content_fingerprint(item));
+}
+
+TEST_F(CommitFetch, KeepsEveryFieldOfAnItem) {
+  const auto item = item_with_every_field();
+  store_.commit_fetch(feed_, make_fetch({item}));
+  const auto stored = items().at(0);
+  expect_every_field(stored, item);
   EXPECT_EQ(store_.item_by_id(stored.id)->title, item.title);
+}
+
+// The poller computes digests on its workers (identity keys and JSON columns included); the
+// row must be the one commit_fetch stores when it computes them itself.
+TEST_F(CommitFetch, KeepsEveryFieldOfAnItemFromTheWorkersDigest) {
+  const auto item = item_with_every_field();
+  auto fetch = make_fetch({item});
+  fetch.digests = digest_items(fetch.document, feeds::StoryPolicy{});
+  ASSERT_EQ(fetch.digests.size(), 1u);
+  EXPECT_EQ(fetch.digests[0].guid_key, feeds::identity_key(item, feeds::IdentityScheme::guid));
+  store_.commit_fetch(feed_, fetch);
+  expect_every_field(items().at(0), item);
 }
 
 TEST_F(CommitFetch, SameItemsTwiceAreNotDuplicated) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "daemon/storage/columns.hpp"
+#include "daemon/storage/item_digest.hpp"
 #include "storage_test_support.hpp"
 
 namespace feedd {
@@ -8,6 +10,51 @@ namespace {
 using namespace storage_test;
 
 class ItemIdentity : public StoreFixture {};
+
+ItemDigest digest_of(const feeds::Item& item) {
+  feeds::Feed document;
+  document.items.push_back(item);
+  return digest_items(document, feeds::StoryPolicy{}).at(0);
+}
+
+// Workers compute the guid and link keys ahead; storage picks the one of the feed's scheme.
+TEST(ItemDigestKeys, AreTheIdentityKeysOfEachScheme) {
+  using feeds::IdentityScheme;
+  auto item = make_item("guid-1", at(1700000000));
+  item.url = "https://example.org/one";
+  const auto digest = digest_of(item);
+  for (auto scheme : {IdentityScheme::guid, IdentityScheme::link, IdentityScheme::content_hash})
+    EXPECT_EQ(identity_key(item, digest, scheme), feeds::identity_key(item, scheme));
+  EXPECT_EQ(digest.guid_key, feeds::identity_key(item, IdentityScheme::guid));
+  EXPECT_EQ(digest.link_key, feeds::identity_key(item, IdentityScheme::link));
+  EXPECT_NE(digest.guid_key, digest.link_key);
+}
+
+TEST(ItemDigestKeys, AnItemWithoutTheFieldGetsTheContentHashKey) {
+  using feeds::IdentityScheme;
+  auto item = make_item("unused", at(1700000000));
+  item.id.reset();
+  item.url.reset();
+  const auto digest = digest_of(item);
+  EXPECT_TRUE(digest.guid_key.empty());
+  EXPECT_TRUE(digest.link_key.empty());
+  const auto hash_key = feeds::identity_key(item, IdentityScheme::content_hash);
+  EXPECT_EQ(hash_key.substr(0, 2), "h:");
+  EXPECT_EQ(identity_key(item, digest, IdentityScheme::guid), hash_key);
+  EXPECT_EQ(identity_key(item, digest, IdentityScheme::link), hash_key);
+}
+
+TEST(ItemDigestColumns, AreTheRowsJsonColumns) {
+  auto item = make_item("json", at(1700000000));
+  item.authors = {{"Ann", "https://ann.example/", std::nullopt}};
+  item.tags = {"a", "b\"quoted\""};
+  item.attachments = {{"https://example.org/a.mp3", "audio/mpeg", 1234}};
+  const auto digest = digest_of(item);
+  EXPECT_EQ(digest.authors_json, storage::persons_to_json(item.authors));
+  EXPECT_EQ(digest.tags_json, storage::strings_to_json(item.tags));
+  EXPECT_EQ(digest.attachments_json, storage::attachments_to_json(item.attachments));
+  EXPECT_EQ(storage::strings_from_json(digest.tags_json), item.tags);
+}
 
 TEST_F(ItemIdentity, RepeatedGuidsFallBackToLinks) {
   auto first = make_item("same-guid", at(1700000000), "First");
