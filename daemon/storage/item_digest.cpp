@@ -5,18 +5,12 @@
 namespace feedd {
 namespace {
 
-std::string key_if_present(const feeds::Item& item, const std::optional<std::string>& field,
-                           feeds::IdentityScheme scheme) {
-  if (!field || field->empty()) return {};
-  return feeds::identity_key(item, scheme);
-}
-
 ItemDigest digest_item(const feeds::Item& item, const feeds::StoryPolicy& policy) {
   ItemDigest digest;
   digest.content_fingerprint = feeds::content_fingerprint(item);
   digest.story = feeds::story_fingerprint(item, policy, std::nullopt);
-  digest.guid_key = key_if_present(item, item.id, feeds::IdentityScheme::guid);
-  digest.link_key = key_if_present(item, item.url, feeds::IdentityScheme::link);
+  digest.guid_key = feeds::field_identity_key(item, feeds::IdentityScheme::guid);
+  digest.link_key = feeds::field_identity_key(item, feeds::IdentityScheme::link);
   digest.authors_json = storage::persons_to_json(item.authors);
   digest.tags_json = storage::strings_to_json(item.tags);
   digest.attachments_json = storage::attachments_to_json(item.attachments);
@@ -34,8 +28,8 @@ std::vector<ItemDigest> digest_items(const feeds::Feed& document, const feeds::S
 
 std::string identity_key(const feeds::Item& item, const ItemDigest& digest,
                          feeds::IdentityScheme scheme) {
-  if (scheme == feeds::IdentityScheme::guid && !digest.guid_key.empty()) return digest.guid_key;
-  if (scheme == feeds::IdentityScheme::link && !digest.link_key.empty()) return digest.link_key;
+  if (scheme == feeds::IdentityScheme::guid && digest.guid_key) return *digest.guid_key;
+  if (scheme == feeds::IdentityScheme::link && digest.link_key) return *digest.link_key;
   return feeds::identity_key(item, scheme);
 }
 

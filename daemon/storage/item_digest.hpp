@@ -3,6 +3,7 @@
 /// text, its canonical URL, its identity keys, its JSON columns): computed from the parsed
 /// document on the worker pool, before the document reaches the storage thread, which then
 /// mostly runs SQL.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,10 @@ namespace feedd {
 struct ItemDigest {
   std::string content_fingerprint;  ///< feeds::content_fingerprint: tells a changed item
   feeds::StoryFingerprint story;    ///< without its date, which storage adds
-  /// feeds::identity_key under the guid and the link scheme; empty when the item lacks the
-  /// field. The scheme is chosen on the storage thread, from the feed's stored one.
-  std::string guid_key;
-  std::string link_key;
+  /// feeds::field_identity_key under the guid and the link scheme. The scheme is chosen on the
+  /// storage thread, from the feed's stored one.
+  std::optional<std::string> guid_key;
+  std::optional<std::string> link_key;
   /// The items row's JSON columns (storage/columns.hpp).
   std::string authors_json;
   std::string tags_json;

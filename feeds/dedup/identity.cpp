@@ -84,7 +84,7 @@ IdentityScheme choose_identity_scheme(const std::vector<Item>& items,
   return choose_identity_scheme(items);
 }
 
-std::string identity_key(const Item& item, IdentityScheme scheme) {
+std::optional<std::string> field_identity_key(const Item& item, IdentityScheme scheme) {
   switch (scheme) {
     case IdentityScheme::guid:
       if (item.id && !item.id->empty()) return "g:" + hex_sha1(*item.id);
@@ -94,6 +94,11 @@ std::string identity_key(const Item& item, IdentityScheme scheme) {
       break;
     case IdentityScheme::content_hash: break;
   }
+  return std::nullopt;
+}
+
+std::string identity_key(const Item& item, IdentityScheme scheme) {
+  if (auto key = field_identity_key(item, scheme)) return std::move(*key);
   // An item without the trusted field still needs a key; the scheme chooser never picks a
   // scheme that leaves one out, so this only happens to callers that force a scheme.
   return "h:" + hex_sha1(content_hash_input(item));

@@ -44,6 +44,10 @@ IdentityScheme choose_identity_scheme(const std::vector<Item>& items,
 /// SHA-1 of the trusted field(s), so 10 KiB guids cost 42 bytes in the index.
 std::string identity_key(const Item& item, IdentityScheme scheme);
 
+/// identity_key under the guid or link scheme when the item has that field; nullopt when it
+/// lacks it (identity_key then falls back to the content hash) and for content_hash.
+std::optional<std::string> field_identity_key(const Item& item, IdentityScheme scheme);
+
 /// Hex XXH3-128 (32 digits) of the item's title and content (content_html, else content_text,
 /// else summary): equal identity keys with different fingerprints mean the publisher edited the
 /// item. A change detector, not a security boundary: XXH3 hashes a feed's content about 40

@@ -36,8 +36,8 @@ TEST(ItemDigestKeys, AnItemWithoutTheFieldGetsTheContentHashKey) {
   item.id.reset();
   item.url.reset();
   const auto digest = digest_of(item);
-  EXPECT_TRUE(digest.guid_key.empty());
-  EXPECT_TRUE(digest.link_key.empty());
+  EXPECT_FALSE(digest.guid_key);
+  EXPECT_FALSE(digest.link_key);
   const auto hash_key = feeds::identity_key(item, IdentityScheme::content_hash);
   EXPECT_EQ(hash_key.substr(0, 2), "h:");
   EXPECT_EQ(identity_key(item, digest, IdentityScheme::guid), hash_key);

@@ -78,6 +78,20 @@ TEST(IdentityKey, IsPrefixedHashOfTheTrustedField) {
             "g:a9993e364706816aba3e25717850c26c9cd0d89d");
 }
 
+TEST(IdentityKey, FieldKeyIsTheSchemesKeyOnlyWhenTheItemHasTheField) {
+  const auto item = make_item("abc", "https://example.org/1");
+  EXPECT_EQ(field_identity_key(item, IdentityScheme::guid),
+            identity_key(item, IdentityScheme::guid));
+  EXPECT_EQ(field_identity_key(item, IdentityScheme::link),
+            identity_key(item, IdentityScheme::link));
+  EXPECT_EQ(field_identity_key(item, IdentityScheme::content_hash), std::nullopt);
+  for (const auto& bare : {make_item(std::nullopt, std::nullopt), make_item("", "")}) {
+    EXPECT_EQ(field_identity_key(bare, IdentityScheme::guid), std::nullopt);
+    EXPECT_EQ(field_identity_key(bare, IdentityScheme::link), std::nullopt);
+    EXPECT_EQ(identity_key(bare, IdentityScheme::guid).substr(0, 2), "h:");
+  }
+}
+
 TEST(IdentityKey, HugeGuidStaysCompactAndDistinct) {
   std::string huge(10 * 1024, 'g');
   auto other = huge;
