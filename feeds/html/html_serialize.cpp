@@ -21,25 +21,31 @@ std::size_t forbidden_length(std::string_view text) {
   return noncharacter ? 3 : 0;
 }
 
-/// Bytes append_escaped must look at; everything else is copied as it is.
-bool needs_escaping_check(unsigned char c) {
-  static constexpr std::array<bool, 256> checked = [] {
-    std::array<bool, 256> table{};
-    for (int byte = 0; byte < 0x20; ++byte) {
-      table[byte] = true;
-    }
-    table['&'] = table['<'] = table['>'] = table['"'] = table[0xC2] = table[0xEF] = true;
-    return table;
-  }();
-  return checked[c];
+/// Bytes append_escaped must look at; everything else is copied as it is. Tab, LF and CR are
+/// allowed as they are, and '"' needs escaping only in attribute values.
+constexpr std::array<bool, 256> escaping_checks(bool attribute) {
+  std::array<bool, 256> table{};
+  for (int byte = 0; byte < 0x20; ++byte) {
+    table[byte] = byte != '\t' && byte != '\n' && byte != '\r';
+  }
+  table['&'] = table['<'] = table['>'] = table[0xC2] = table[0xEF] = true;
+  table['"'] = attribute;
+  return table;
 }
 
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
+  static constexpr auto text_checks = escaping_checks(false);
+  static constexpr auto attribute_checks = escaping_checks(true);
+  const auto& checked = attribute ? attribute_checks : text_checks;
   out.reserve(out.size() + text.size());
   for (std::size_t i = 0; i < text.size();) {
     std::size_t run = i;
-    while (run < text.size() && !needs_escaping_check(static_cast<unsigned char>(text[run]))) {
-      ++run;
+    while (run < text.size()) {
+      if (!checked[static_cast<unsigned char>(text[run])]) {
+        ++run;
+      } else {
+        break;
+      }
     }
     out.append(text.substr(i, run - i));
     if (run == text.size()) {
@@ -57,7 +63,7 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
       out += "&lt;";
     } else if (c == '>') {
       out += "&gt;";
-    } else if (c == '"' && attribute) {
+    } else if (c == '"') {
       out += "&quot;";
     } else if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
       out += "&nbsp;";

@@ -91,6 +91,12 @@ bool is_collapsed(std::string_view text) {
   std::uint8_t bad = 0;
   for (std::size_t i = 0; i < n; ++i) bad |= p[i] < 0x20;  // '\t' to '\r' and other controls
   for (std::size_t i = 1; i < n; ++i) bad |= (p[i] == ' ') & (p[i - 1] == ' ');
+  // The multi-byte spaces start with one of four lead bytes: text without them (ASCII, most
+  // other scripts) skips the two costlier loops.
+  std::uint8_t leads = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    leads |= (p[i] == 0xC2) | (p[i] == 0xE1) | (p[i] == 0xE2) | (p[i] == 0xE3);
+  if (leads == 0) return bad == 0;
   for (std::size_t i = 0; i + 1 < n; ++i) bad |= is_two_byte_space(p[i], p[i + 1]);
   // Also a lead byte followed by a non-continuation byte: append_each decides those.
   for (std::size_t i = 0; i + 2 < n; ++i) bad |= is_three_byte_space(p[i], p[i + 1], p[i + 2]);

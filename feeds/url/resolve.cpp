@@ -31,8 +31,15 @@ bool is_strippable(char c) { return static_cast<unsigned char>(c) <= 0x20 || c =
 
 /// Characters RFC 3986 allows somewhere in a URI reference (brackets and '%' need context).
 bool is_uri_char(char c) {
-  return uri_chars::is_unreserved(c) || uri_chars::is_sub_delim(c) ||
-         std::string_view(":/?#@").find(c) != std::string_view::npos;
+  static constexpr auto table = [] {
+    auto chars = uri_chars::char_table(uri_chars::sub_delims);
+    for (int byte = 0; byte < 256; ++byte)
+      chars[byte] = chars[byte] || uri_chars::is_unreserved(static_cast<char>(byte));
+    for (const char extra : std::string_view(":/?#@"))
+      chars[static_cast<unsigned char>(extra)] = true;
+    return chars;
+  }();
+  return table[static_cast<unsigned char>(c)];
 }
 
 bool is_scheme(std::string_view text) {
