@@ -13,6 +13,8 @@
 namespace feedd::storage {
 namespace {
 
+constexpr const char* select_data_version = "PRAGMA data_version";
+
 // Items above the watermark with a fingerprint: the tail a crash or another writer left.
 constexpr const char* select_unindexed_items = R"sql(
 SELECT id, story_fingerprint, story_fingerprint_kind, story_words,
@@ -91,7 +93,11 @@ void BandTail::prepare_stored(Database& db) {
   if (prepared_) return;
   prepared_ = true;
   // Read inside the write transaction: no other connection can commit until it ends.
-  const auto version = db.connection().execAndGet("PRAGMA data_version").getInt64();
+  // A cached statement: preparing the pragma again cost more than running it, once per
+  // transaction.
+  auto query = db.statement(select_data_version);
+  query->executeStep();
+  const auto version = query->getColumn(0).getInt64();
   if (version != data_version_) reload(db);
   data_version_ = version;
   if (items_.size() * feeds::band_count >= fold_rows_) fold(db);

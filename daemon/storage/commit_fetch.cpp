@@ -68,6 +68,10 @@ void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
                  const std::vector<ItemDigest>& digests, const Selection& selection,
                  const feeds::StoryPolicy& story_policy, CommitResult& result) {
   std::unordered_set<std::string> seen_keys;
+  // A feed's first document: nothing of it is stored yet (last_document_at and items_count
+  // are written with its items, in one transaction), and seen_keys keeps its keys distinct, so
+  // every item is new. A first poll of thousands of feeds skips a lookup per item.
+  const bool first_document = !feed.last_document_at && feed.items_count == 0;
   for (const auto* item : selection.items) {
     const auto index = static_cast<std::size_t>(item - fetch.document.items.data());
     ItemWrite write{feed.id, item, &digests[index], &story_policy,
@@ -78,6 +82,7 @@ void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
     write.may_insert = !(feed.archive_cutoff && item->date_published &&
                          *item->date_published <= *feed.archive_cutoff);
     write.fetched_at = fetch.fetched_at;
+    write.may_be_stored = !first_document;
     const auto upsert = upsert_item(db, write);
     count_outcome(result, upsert, write.queue_full_text);
   }

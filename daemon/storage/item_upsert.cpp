@@ -127,6 +127,10 @@ void touch_unchanged_item(Database& db, ItemId id, const ItemWrite& write) {
 }  // namespace
 
 UpsertResult upsert_item(Database& db, const ItemWrite& write) {
+  if (!write.may_be_stored) {
+    return write.may_insert ? UpsertResult{UpsertOutcome::inserted, insert_new_item(db, write)}
+                            : UpsertResult{UpsertOutcome::skipped, 0};
+  }
   std::optional<ItemId> existing;
   std::string stored_fingerprint;
   {

@@ -24,6 +24,9 @@ struct ItemWrite {
   std::string identity_key;
   bool queue_full_text = false;
   bool may_insert = true;  ///< false: update it if stored, but do not add it (archive items)
+  /// false: the feed has no stored item (its first document), so the item is inserted without
+  /// looking up its key first.
+  bool may_be_stored = true;
   TimePoint fetched_at{};
 };
 
