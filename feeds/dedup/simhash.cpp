@@ -19,7 +19,7 @@ std::uint64_t finish_hash(std::uint64_t hash) noexcept {
 
 namespace {
 
-bool is_separator(char32_t code_point) {
+constexpr bool is_separator(char32_t code_point) {
   if (code_point < 0x80) {
     const auto c = static_cast<char>(code_point);
     return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
@@ -107,8 +107,19 @@ std::vector<std::string> fingerprint_words(std::string_view text, std::size_t ma
     auto& word = words.emplace_back(text.substr(start, end - start));
     for (auto& c : word) c = ascii_lower(c);
   };
+  // ASCII letters and digits, which is_separator would say are not separators.
+  static constexpr auto ascii_word_chars = [] {
+    std::array<bool, 128> table{};
+    for (int c = 0; c < 128; ++c) table[c] = !is_separator(static_cast<char32_t>(c));
+    return table;
+  }();
   std::size_t at = 0;
   while (at < text.size() && words.size() < max_words) {
+    // The bytes of ASCII letters and digits in one run: most of a text, without decoding each.
+    while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
+           ascii_word_chars[static_cast<unsigned char>(text[at])])
+      ++at;
+    if (at == text.size()) break;
     const auto [code_point, length] = decode_at(text, at);
     if (is_separator(code_point)) {
       end_word(at);
