@@ -7,7 +7,7 @@
 namespace feeds::detail {
 namespace {
 
-constexpr std::array<std::string_view, 68> kept_elements = {
+constexpr NameSet kept_elements{std::array<std::string_view, 68>{
     "a",       "abbr",    "address", "audio",  "b",     "bdi",      "bdo",        "blockquote",
     "br",      "caption", "cite",    "code",   "col",   "colgroup", "dd",         "del",
     "details", "dfn",     "div",     "dl",     "dt",    "em",       "figcaption", "figure",
@@ -16,21 +16,21 @@ constexpr std::array<std::string_view, 68> kept_elements = {
     "picture", "pre",     "q",       "rp",     "rt",    "ruby",     "s",          "samp",
     "small",   "source",  "span",    "strong", "sub",   "summary",  "sup",        "table",
     "tbody",   "td",      "tfoot",   "th",     "thead", "time",     "tr",         "u",
-    "ul",      "var",     "video",   "wbr"};
+    "ul",      "var",     "video",   "wbr"}};
 
 // Executable, styling, embedding, form and metadata elements; their content is not readable text
 // (or is a way to smuggle markup: xmp, noembed, noframes). track is dropped because a WebVTT load
 // is not in the allowed-load set of security.md §1.2 (2).
-constexpr std::array<std::string_view, 33> dropped_elements = {
+constexpr NameSet dropped_elements{std::array<std::string_view, 33>{
     "applet",   "base",     "basefont", "bgsound",  "button",   "datalist", "embed",
     "form",     "frame",    "frameset", "head",     "input",    "keygen",   "link",
     "math",     "meta",     "noembed",  "noframes", "noscript", "object",   "optgroup",
     "option",   "param",    "portal",   "script",   "select",   "style",    "svg",
-    "template", "textarea", "title",    "track",    "xmp"};
+    "template", "textarea", "title",    "track",    "xmp"}};
 
-constexpr std::array<std::string_view, 18> void_elements = {
-    "area", "base",  "basefont", "bgsound", "br",   "col",   "embed",  "frame", "hr",
-    "img",  "input", "keygen",   "link",    "meta", "param", "source", "track", "wbr"};
+constexpr NameSet void_elements{std::array<std::string_view, 18>{
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr"}};
 
 struct AllowedAttribute {
   std::string_view element;  // "*" for every kept element
@@ -96,14 +96,14 @@ constexpr AllowedAttribute allowed_attributes[] = {
 }  // namespace
 
 ElementAction element_action(std::string_view name) {
-  if (contains_name(kept_elements, name)) {
+  if (kept_elements.contains(name)) {
     return ElementAction::keep;
   }
-  return contains_name(dropped_elements, name) ? ElementAction::drop : ElementAction::unwrap;
+  return dropped_elements.contains(name) ? ElementAction::drop : ElementAction::unwrap;
 }
 
 bool is_void_element(std::string_view name) {
-  return contains_name(void_elements, name);
+  return void_elements.contains(name);
 }
 
 std::optional<AttributeKind> allowed_attribute(std::string_view element,

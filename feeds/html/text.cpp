@@ -18,15 +18,15 @@ bool is_hidden_content(std::string_view name) {
 }
 
 bool is_text_break(std::string_view name) {
-  static constexpr std::array<std::string_view, 53> names = {
+  static constexpr NameSet names{std::array<std::string_view, 53>{
       "address",    "article", "aside",   "audio",  "blockquote", "br",     "caption",  "center",
       "dd",         "details", "dialog",  "dir",    "div",        "dl",     "dt",       "fieldset",
       "figcaption", "figure",  "footer",  "form",   "h1",         "h2",     "h3",       "h4",
       "h5",         "h6",      "header",  "hgroup", "hr",         "iframe", "img",      "li",
       "legend",     "main",    "menu",    "nav",    "ol",         "option", "p",        "pre",
       "section",    "select",  "summary", "table",  "tbody",      "td",     "textarea", "tfoot",
-      "th",         "thead",   "tr",      "ul",     "video"};
-  return contains_name(names, name);
+      "th",         "thead",   "tr",      "ul",     "video"}};
+  return names.contains(name);
 }
 
 }  // namespace detail
