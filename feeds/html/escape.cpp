@@ -43,16 +43,29 @@ bool looks_like_html(std::string_view text) {
 std::string escape_html(std::string_view text, bool attribute) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      default: out.push_back(c);
-    }
-  }
+  append_escaped_html(out, text, attribute);
   return out;
+}
+
+void append_escaped_html(std::string& out, std::string_view text, bool attribute) {
+  // Runs between the characters to escape are appended whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view reference;
+    switch (text[i]) {
+      case '&': reference = "&amp;"; break;
+      case '<': reference = "&lt;"; break;
+      case '>': reference = "&gt;"; break;
+      case '"':
+        if (!attribute) continue;
+        reference = "&quot;";
+        break;
+      default: continue;
+    }
+    out.append(text.substr(run, i - run)).append(reference);
+    run = i + 1;
+  }
+  out.append(text.substr(run));
 }
 
 }  // namespace feeds

@@ -20,6 +20,9 @@ bool looks_like_html(std::string_view text);
 /// Escapes &, <, > (and " in attribute context when `attribute` is true).
 std::string escape_html(std::string_view text, bool attribute = false);
 
+/// escape_html(text, attribute) appended to `out`.
+void append_escaped_html(std::string& out, std::string_view text, bool attribute = false);
+
 /// The UTF-8 of an HTML named character reference without '&' and ';' ("eacute" → "é"),
 /// from the full HTML5 table; nullopt when unknown. A trailing ';' in `name` is ignored.
 std::optional<std::string_view> lookup_html_entity(std::string_view name);

@@ -18,7 +18,7 @@ void append_start_tag(std::string& out, pugi::xml_node element) {
     out += ' ';
     out += local_name(name);
     out += "=\"";
-    out += escape_html(attr.value(), true);
+    append_escaped_html(out, attr.value(), true);
     out += '"';
   }
   out += '>';
@@ -134,7 +134,11 @@ std::string inner_html(pugi::xml_node node, TextEscaping escaping) {
   auto it = node.first_child();
   while (it) {
     if (it.type() == pugi::node_pcdata || it.type() == pugi::node_cdata) {
-      out += escaping == TextEscaping::escaped ? escape_html(it.value()) : std::string(it.value());
+      if (escaping == TextEscaping::escaped) {
+        append_escaped_html(out, it.value());
+      } else {
+        out += it.value();
+      }
     } else if (it.type() == pugi::node_element) {
       append_start_tag(out, it);
       if (it.first_child()) {
