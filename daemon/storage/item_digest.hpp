@@ -16,10 +16,11 @@ namespace feedd {
 struct ItemDigest {
   std::string content_fingerprint;  ///< feeds::content_fingerprint: tells a changed item
   feeds::StoryFingerprint story;    ///< without its date, which storage adds
-  /// feeds::field_identity_key under the guid and the link scheme. The scheme is chosen on the
-  /// storage thread, from the feed's stored one.
-  std::optional<std::string> guid_key;
-  std::optional<std::string> link_key;
+  /// feeds::field_identity_key under `key_scheme`, the scheme the document alone would have
+  /// (feeds::choose_identity_scheme). Storage chooses from the feed's stored scheme too; when
+  /// that is another one, it computes the key itself.
+  feeds::IdentityScheme key_scheme = feeds::IdentityScheme::content_hash;
+  std::optional<std::string> field_key;
   /// The items row's JSON columns (storage/columns.hpp).
   std::string authors_json;
   std::string tags_json;

@@ -89,7 +89,7 @@ TEST_F(CommitFetch, KeepsEveryFieldOfAnItemFromTheWorkersDigest) {
   auto fetch = make_fetch({item});
   fetch.digests = digest_items(fetch.document, feeds::StoryPolicy{});
   ASSERT_EQ(fetch.digests.size(), 1u);
-  EXPECT_EQ(fetch.digests[0].guid_key, feeds::identity_key(item, feeds::IdentityScheme::guid));
+  EXPECT_EQ(fetch.digests[0].field_key, feeds::identity_key(item, feeds::IdentityScheme::guid));
   store_.commit_fetch(feed_, fetch);
   expect_every_field(items().at(0), item);
 }

@@ -17,17 +17,35 @@ ItemDigest digest_of(const feeds::Item& item) {
   return digest_items(document, feeds::StoryPolicy{}).at(0);
 }
 
-// Workers compute the guid and link keys ahead; storage picks the one of the feed's scheme.
-TEST(ItemDigestKeys, AreTheIdentityKeysOfEachScheme) {
+// Workers compute the key of the document's own scheme ahead; storage takes it when the feed's
+// scheme is that one, and computes the key of any other scheme itself.
+TEST(ItemDigestKeys, GiveTheIdentityKeyOfEveryScheme) {
   using feeds::IdentityScheme;
   auto item = make_item("guid-1", at(1700000000));
   item.url = "https://example.org/one";
   const auto digest = digest_of(item);
+  EXPECT_EQ(digest.key_scheme, IdentityScheme::guid);
+  EXPECT_EQ(digest.field_key, feeds::identity_key(item, IdentityScheme::guid));
   for (auto scheme : {IdentityScheme::guid, IdentityScheme::link, IdentityScheme::content_hash})
     EXPECT_EQ(identity_key(item, digest, scheme), feeds::identity_key(item, scheme));
-  EXPECT_EQ(digest.guid_key, feeds::identity_key(item, IdentityScheme::guid));
-  EXPECT_EQ(digest.link_key, feeds::identity_key(item, IdentityScheme::link));
-  EXPECT_NE(digest.guid_key, digest.link_key);
+}
+
+TEST(ItemDigestKeys, AreOfTheSchemeTheDocumentWouldChoose) {
+  using feeds::IdentityScheme;
+  feeds::Feed document;
+  for (const char* link : {"https://example.org/a", "https://example.org/b"}) {
+    auto item = make_item("repeated", at(1700000000));
+    item.url = link;
+    document.items.push_back(item);
+  }
+  const auto digests = digest_items(document, feeds::StoryPolicy{});
+  ASSERT_EQ(feeds::choose_identity_scheme(document.items), IdentityScheme::link);
+  for (std::size_t i = 0; i < digests.size(); ++i) {
+    EXPECT_EQ(digests[i].key_scheme, IdentityScheme::link);
+    EXPECT_EQ(digests[i].field_key, feeds::identity_key(document.items[i], IdentityScheme::link));
+    EXPECT_EQ(identity_key(document.items[i], digests[i], IdentityScheme::guid),
+              feeds::identity_key(document.items[i], IdentityScheme::guid));
+  }
 }
 
 TEST(ItemDigestKeys, AnItemWithoutTheFieldGetsTheContentHashKey) {
@@ -36,8 +54,7 @@ TEST(ItemDigestKeys, AnItemWithoutTheFieldGetsTheContentHashKey) {
   item.id.reset();
   item.url.reset();
   const auto digest = digest_of(item);
-  EXPECT_FALSE(digest.guid_key);
-  EXPECT_FALSE(digest.link_key);
+  EXPECT_FALSE(digest.field_key);
   const auto hash_key = feeds::identity_key(item, IdentityScheme::content_hash);
   EXPECT_EQ(hash_key.substr(0, 2), "h:");
   EXPECT_EQ(identity_key(item, digest, IdentityScheme::guid), hash_key);
