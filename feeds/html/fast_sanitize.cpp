@@ -1,5 +1,6 @@
 #include "feeds/html/fast_sanitize.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "feeds/html/html_tokenizer.hpp"
@@ -100,6 +101,11 @@ class FastSanitizer {
   }
 
   bool is_stable(std::string_view name, const SanitizedElement& sanitized) {
+    // Attributes that came out as they went in would be sanitized by the same call again.
+    if (std::ranges::equal(sanitized.attributes, attributes_, [](const auto& out, const auto& in) {
+          return out.first == in.name && out.second == in.value;
+        }))
+      return true;
     attributes_.clear();
     for (const auto& [attribute, value] : sanitized.attributes) {
       attributes_.push_back({attribute, value});
