@@ -40,12 +40,8 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
   out.reserve(out.size() + text.size());
   for (std::size_t i = 0; i < text.size();) {
     std::size_t run = i;
-    while (run < text.size()) {
-      if (!checked[static_cast<unsigned char>(text[run])]) {
-        ++run;
-      } else {
-        break;
-      }
+    while (run < text.size() && !checked[static_cast<unsigned char>(text[run])]) {
+      ++run;
     }
     out.append(text.substr(i, run - i));
     if (run == text.size()) {
