@@ -19,9 +19,9 @@ INSERT INTO items (feed_id, identity_key, guid, url, orig_link, comments_url, ti
                    published_at, updated_at, summary, content_html, tags, attachments,
                    content_fingerprint, first_seen_at, last_seen_at, full_text_status,
                    canonical_url, story_id, story_fingerprint, story_fingerprint_kind,
-                   story_words, summary_is_content_text)
+                   story_words, summary_is_content_text, id)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19,
-        ?20, ?21, ?22, ?23))sql";
+        ?20, ?21, ?22, ?23, ?24))sql";
 
 constexpr const char* update_item = R"sql(
 UPDATE items SET guid = ?3, url = ?4, orig_link = ?5, comments_url = ?6, title = ?7,
@@ -83,6 +83,8 @@ void bind_story_fields(SQLite::Statement& statement, const StoryPlacement& place
   statement.bind(20, static_cast<int64_t>(fingerprint.fingerprint));
   statement.bind(21, static_cast<int>(fingerprint.kind));
   statement.bind(22, static_cast<int64_t>(fingerprint.words));
+  // The id a story started for the item names as its primary; else SQLite picks one.
+  bind_int(statement, 24, placement.item_id);
 }
 
 ItemId insert_new_item(Database& db, const ItemWrite& write) {

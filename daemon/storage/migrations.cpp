@@ -308,9 +308,22 @@ WHEN OLD.story_fingerprint IS NOT NULL BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 10> all_migrations{
-    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-    schema_v6, schema_v7, schema_v8, schema_v9, schema_v10};
+// A new item starting a story was inserted after its story, which then needed a second write
+// naming the item as its primary. With the story's key to its primary checked at COMMIT, the
+// story names the id the item is about to take and nothing is written twice (story_assign.cpp).
+// Only the constraint's wording changes, so the definition is edited in place as in schema 5.
+constexpr std::string_view schema_v11 = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql,
+  'primary_item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,',
+  'primary_item_id INTEGER REFERENCES items(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,')
+WHERE type = 'table' AND name = 'stories';
+PRAGMA writable_schema = RESET;
+)sql";
+
+constexpr std::array<std::string_view, 11> all_migrations{
+    schema_v1, schema_v2, schema_v3, schema_v4,  schema_v5, schema_v6,
+    schema_v7, schema_v8, schema_v9, schema_v10, schema_v11};
 
 int stored_schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
@@ -320,7 +333,14 @@ void apply_migration(SQLite::Database& db, int from_version) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   // Another process may have migrated between our check and this lock.
   if (stored_schema_version(db) != from_version) return;
-  db.exec(std::string(all_migrations[static_cast<std::size_t>(from_version)]));
+  const auto migration = all_migrations[static_cast<std::size_t>(from_version)];
+  db.exec(std::string(migration));
+  // A definition edited in place leaves the schema cookie as it was, and a connection only
+  // reads the schema again when the cookie moves: move it (sqlite.org/lang_altertable.html §7).
+  if (migration.find("writable_schema") != std::string_view::npos) {
+    const auto cookie = db.execAndGet("PRAGMA schema_version").getInt64();
+    db.exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
+  }
   db.exec("PRAGMA user_version = " + std::to_string(from_version + 1));
   transaction.commit();
 }

@@ -44,7 +44,12 @@ constexpr const char* delete_story = "DELETE FROM stories WHERE id = ?1";
 constexpr const char* insert_story =
     "INSERT INTO stories (primary_item_id, created_at) VALUES (?1, ?2)";
 
-constexpr const char* set_story_primary = "UPDATE stories SET primary_item_id = ?2 WHERE id = ?1";
+// A story started for an item not inserted yet names as its primary the id the item will take:
+// one above the largest in items, as SQLite picks a new rowid, and bound explicitly by the
+// item's INSERT. The key is checked at COMMIT (schema 11), when the item is in; before, the
+// story's row was written again by an UPDATE naming it, ~4% of a cold poll's instructions.
+// (An INSERT … RETURNING of both would cost more: SQLite gathers its rows in a temporary table.)
+constexpr const char* select_next_item_id = "SELECT coalesce(max(id), 0) + 1 FROM items";
 
 constexpr const char* move_story_members = "UPDATE items SET story_id = ?1 WHERE story_id = ?2";
 
@@ -236,20 +241,19 @@ StoryPlacement place_new_item(Database& db, feeds::StoryFingerprint fingerprint,
                               TimePoint seen_at, const feeds::StoryPolicy& policy) {
   fingerprint.date = date;
   // No item has id 0: nothing is excluded from the search for the item not yet inserted.
-  auto story = matching_story(db, 0, fingerprint, policy);
-  const bool starts_story = !story;
-  if (!story) story = start_story(db, std::nullopt, seen_at);
-  return {*story, starts_story, std::move(fingerprint)};
+  if (const auto story = matching_story(db, 0, fingerprint, policy))
+    return {*story, std::nullopt, std::move(fingerprint)};
+  ItemId item_id = 0;
+  {
+    auto select = db.statement(select_next_item_id);
+    select->executeStep();
+    item_id = select->getColumn(0).getInt64();
+  }
+  return {start_story(db, item_id, seen_at), item_id, std::move(fingerprint)};
 }
 
 void finish_placement(Database& db, ItemId item_id, const StoryPlacement& placement,
                       const feeds::StoryPolicy& policy) {
-  if (placement.starts_story) {
-    auto update = db.statement(set_story_primary);
-    update->bind(1, static_cast<int64_t>(placement.story_id));
-    update->bind(2, static_cast<int64_t>(item_id));
-    update->exec();
-  }
   note_url_key(db, placement.fingerprint.url_key);
   index_bands(db, item_id, placement.fingerprint, policy);
 }

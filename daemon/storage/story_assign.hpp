@@ -29,19 +29,21 @@ TimePoint new_item_story_date(const feeds::Item& item, TimePoint fetched_at);
 /// Where a new item goes, decided before it is inserted so its row is written once.
 struct StoryPlacement {
   ItemId story_id = 0;
-  bool starts_story = false;            ///< a story started for it, primary still unset
+  /// Set when a story started for the item: the story names this id as its primary, and the
+  /// item must be inserted with it (the check of that key waits for COMMIT).
+  std::optional<ItemId> item_id;
   feeds::StoryFingerprint fingerprint;  ///< with its date
 };
 
 /// Finds the earliest story holding a stored item that same_story matches (canonical URL, else
-/// fingerprint bands within the window), or starts a story without a primary. The item is then
-/// inserted with the placement's columns, and finish_placement called. Inside a write
-/// transaction.
+/// fingerprint bands within the window), or starts a story whose primary is the item, under the
+/// id the placement gives. The item is then inserted with the placement's columns and id, and
+/// finish_placement called, in the same write transaction.
 StoryPlacement place_new_item(Database& db, feeds::StoryFingerprint fingerprint, TimePoint date,
                               TimePoint seen_at, const feeds::StoryPolicy& policy);
 
-/// After inserting the placed item as `item_id`: makes it the primary of the story it started
-/// and indexes its fingerprint bands.
+/// After inserting the placed item as `item_id`: notes its canonical URL key and indexes its
+/// fingerprint bands.
 void finish_placement(Database& db, ItemId item_id, const StoryPlacement& placement,
                       const feeds::StoryPolicy& policy);
 

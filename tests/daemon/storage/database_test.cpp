@@ -8,6 +8,8 @@
 #include <fstream>
 #include <thread>
 
+#include <sqlite3.h>
+
 #include "daemon/storage/migrations.hpp"
 #include "storage_test_support.hpp"
 
@@ -476,6 +478,66 @@ TEST(Database, MigratingToSchema9IndexesTheStoriesPrimaries) {
   }
   Database db(path);
   EXPECT_EQ(scans_when_deleting(db.connection(), "items"), "");
+}
+
+// Whether `connection` accepts, inside a transaction, a story naming an item not stored yet,
+// and whether that transaction then commits. The transaction is rolled back either way.
+struct PrimaryCheck {
+  bool insert_accepted = false;
+  bool commit_accepted = false;
+};
+
+PrimaryCheck story_naming_a_missing_item(SQLite::Database& connection) {
+  PrimaryCheck check;
+  connection.exec("BEGIN");
+  try {
+    connection.exec("INSERT INTO stories (primary_item_id, created_at) VALUES (999, 0)");
+    check.insert_accepted = true;
+    connection.exec("COMMIT");
+    check.commit_accepted = true;
+  } catch (const SQLite::Exception&) {
+    // A COMMIT refused for a deferred key leaves the transaction open.
+    if (sqlite3_get_autocommit(connection.getHandle()) == 0) connection.exec("ROLLBACK");
+  }
+  return check;
+}
+
+// Schema 11: a story's key to its primary item is checked at COMMIT, so a story can name the
+// item inserted right after it. Rows stay; a connection opened before the migration reads the
+// new definition too (the schema cookie moved).
+TEST(Database, MigratingToSchema11ChecksTheStoryPrimaryAtCommit) {
+  TempDir dir;
+  const auto path = dir.file("feedd.db");
+  {
+    auto raw = database_at_schema(path, 10);
+    insert_one_of_each(raw);
+    raw.exec("INSERT INTO stories (primary_item_id, created_at) VALUES (1, 0)");
+  }
+  SQLite::Database before(path, SQLite::OPEN_READWRITE);
+  before.exec("PRAGMA foreign_keys = ON");  // as feedd's connections have it
+  const auto at_10 = story_naming_a_missing_item(before);
+  EXPECT_FALSE(at_10.insert_accepted) << "schema 10 checks the key at once";
+  {
+    Database db(path);
+    EXPECT_EQ(db.connection().execAndGet("PRAGMA user_version").getInt(), current_schema_version());
+    EXPECT_EQ(db.integrity_check(), "ok");
+    const auto at_11 = story_naming_a_missing_item(db.connection());
+    EXPECT_TRUE(at_11.insert_accepted);
+    EXPECT_FALSE(at_11.commit_accepted) << "the key is still checked, at COMMIT";
+    db.connection().exec("BEGIN");
+    db.connection().exec("INSERT INTO stories (primary_item_id, created_at) VALUES (2, 0)");
+    db.connection().exec(
+        "INSERT INTO items (id, feed_id, identity_key, content_fingerprint, first_seen_at, "
+        "last_seen_at) VALUES (2, 1, 'k2', '', 0, 0)");
+    EXPECT_NO_THROW(db.connection().exec("COMMIT"));
+    // Before the Database closes: its PRAGMA optimize may write sqlite_stat1, which would
+    // make every connection read the schema again anyway.
+    const auto reread = story_naming_a_missing_item(before);
+    EXPECT_TRUE(reread.insert_accepted) << "the connection opened before read the new schema";
+    EXPECT_FALSE(reread.commit_accepted);
+  }
+  EXPECT_EQ(before.execAndGet("SELECT group_concat(primary_item_id) FROM stories").getString(),
+            "1,2");
 }
 
 }  // namespace
