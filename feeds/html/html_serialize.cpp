@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "feeds/html/byte_runs.hpp"
 #include "feeds/html/sanitize_policy.hpp"
 #include "feeds/html/tree_walk.hpp"
 
@@ -21,28 +22,17 @@ std::size_t forbidden_length(std::string_view text) {
   return noncharacter ? 3 : 0;
 }
 
-/// Bytes append_escaped must look at; everything else is copied as it is. Tab, LF and CR are
-/// allowed as they are, and '"' needs escaping only in attribute values.
-constexpr std::array<bool, 256> escaping_checks(bool attribute) {
-  std::array<bool, 256> table{};
-  for (int byte = 0; byte < 0x20; ++byte) {
-    table[byte] = byte != '\t' && byte != '\n' && byte != '\r';
-  }
-  table['&'] = table['<'] = table['>'] = table[0xC2] = table[0xEF] = true;
-  table['"'] = attribute;
-  return table;
-}
-
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
-  static constexpr auto text_checks = escaping_checks(false);
-  static constexpr auto attribute_checks = escaping_checks(true);
-  const auto& checked = attribute ? attribute_checks : text_checks;
+  // The bytes to look at; everything else is copied as it is. Tab, LF and CR are allowed as
+  // they are, and '"' needs escaping only in attribute values.
+  static constexpr detail::RunStops in_text{{'&', '<', '>', 0xC2, 0xEF, '&'}, {'\t', '\n', '\r'}};
+  static constexpr detail::RunStops in_attribute{{'&', '<', '>', 0xC2, 0xEF, '"'},
+                                                 {'\t', '\n', '\r'}};
+  const auto run_length =
+      attribute ? detail::run_length<in_attribute> : detail::run_length<in_text>;
   out.reserve(out.size() + text.size());
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t run = i;
-    while (run < text.size() && !checked[static_cast<unsigned char>(text[run])]) {
-      ++run;
-    }
+    const std::size_t run = i + run_length(text.substr(i));
     out.append(text.substr(i, run - i));
     if (run == text.size()) {
       break;

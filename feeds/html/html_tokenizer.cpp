@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 
+#include "feeds/html/byte_runs.hpp"
 #include "feeds/html/text.hpp"
 
 namespace feeds::detail {
@@ -89,28 +90,6 @@ std::optional<char32_t> numeric_reference_value(std::string_view digits, bool he
                                                         : std::nullopt;
 }
 
-constexpr std::uint64_t ones = 0x0101010101010101;
-constexpr std::uint64_t high_bits = 0x8080808080808080;
-
-/// True when some byte of `word` is below `limit` (at most 0x80).
-bool has_byte_below(std::uint64_t word, unsigned char limit) {
-  return ((word - ones * limit) & ~word & high_bits) != 0;
-}
-
-bool has_byte(std::uint64_t word, unsigned char byte) {
-  const std::uint64_t differences = word ^ (ones * byte);
-  return ((differences - ones) & ~differences & high_bits) != 0;
-}
-
-/// True when the 8 bytes at `bytes` are printable ASCII other than '<', '&', DEL and `stop`.
-bool are_plain_ascii(const char* bytes, char stop) {
-  std::uint64_t word;
-  std::memcpy(&word, bytes, sizeof word);
-  return (word & high_bits) == 0 && !has_byte_below(word, 0x20) && !has_byte(word, '<') &&
-         !has_byte(word, '&') && !has_byte(word, 0x7F) &&
-         !has_byte(word, static_cast<unsigned char>(stop));
-}
-
 }  // namespace
 
 void PlainHtmlTokenizer::next(HtmlToken& token) {
@@ -154,28 +133,17 @@ bool PlainHtmlTokenizer::read_text(HtmlToken& token) {
 /// Skips ordinary characters up to the next '<', '&' or `stop` (or the end); false at a
 /// character that is not ordinary.
 bool PlainHtmlTokenizer::skip_characters(char stop) {
-  static constexpr std::array<bool, 256> plain_ascii = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0x20; c < 0x7F; ++c) {
-      table[c] = c != '<' && c != '&';
-    }
-    table['\t'] = table['\n'] = true;
-    return table;
-  }();
+  const auto stop_byte = static_cast<unsigned char>(stop);
+  // Printable ASCII, tab and LF, but not '<', '&' or a quote (`stop` is '<' or a quote): most
+  // text is long runs of them. A quote that is not `stop` is ordinary, taken below.
+  static constexpr RunStops plain{{'<', '&', '"', '\'', '<', '<'}, {'\t', '\n', '\n'}, true};
   while (position_ < html_.size()) {
-    // Eight plain bytes at a time: most text is long runs of them.
-    while (position_ + 8 <= html_.size() && are_plain_ascii(html_.data() + position_, stop)) {
-      position_ += 8;
-    }
+    position_ += run_length<plain>(html_.substr(position_));
     if (position_ >= html_.size()) {
       break;
     }
     const auto c = static_cast<unsigned char>(html_[position_]);
-    if (plain_ascii[c] && c != static_cast<unsigned char>(stop)) {
-      ++position_;
-      continue;
-    }
-    if (c == '<' || c == '&' || c == static_cast<unsigned char>(stop)) {
+    if (c == '<' || c == '&' || c == stop_byte) {
       return true;
     }
     const std::size_t length = ordinary_char_length(html_.substr(position_));
