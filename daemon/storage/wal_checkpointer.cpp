@@ -22,6 +22,7 @@ WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshol
       busy_timeout_ms_(busy_timeout_ms),
       long_log_(long_log_factor * threshold),
       restart_at_(long_log_),
+      request_at_(threshold),
       path_(path.string()) {
   // NOMUTEX: only the checkpoint thread uses this connection.
   if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
@@ -59,11 +60,15 @@ int WalCheckpointer::on_commit(void* self, sqlite3* writer, const char*, int fra
 
 void WalCheckpointer::after_commit(sqlite3* writer, int frames) {
   // Fewer frames than at the last commit: the WAL started over.
-  if (frames < last_frames_) restart_at_ = long_log_;
+  if (frames < last_frames_) {
+    restart_at_ = long_log_;
+    request_at_ = threshold_;
+  }
   last_frames_ = frames;
   if (frames >= restart_at_) {
     restart_long_log(writer, frames);
-  } else if (frames >= threshold_) {
+  } else if (frames >= request_at_) {
+    request_at_ = frames + threshold_;
     request();
   }
 }

@@ -13,6 +13,10 @@
 /// checkpoint in progress, if any): it copies the frames the thread has not reached yet, and
 /// the next transaction writes from the start of the file again. It never waits for a reader: with
 /// one still in the WAL, it tries again `threshold` frames later.
+///
+/// The thread is asked again only after `threshold` more frames: each checkpoint syncs the WAL
+/// and the database file, and a writer that commits every few milliseconds asked after nearly
+/// every commit once the WAL held `threshold` frames (163 fsyncs in a 1000-feed cold poll).
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -61,6 +65,7 @@ class WalCheckpointer {
   int long_log_;  ///< frames at which the writer restarts the WAL: long_log_factor × threshold
   // Touched only by the writer's commits (the WAL hook runs on its thread).
   int restart_at_;
+  int request_at_;  ///< frames at which the thread is asked for the next checkpoint
   int last_frames_ = 0;
   std::atomic<std::uint64_t> restarts_ = 0;
   sqlite3* connection_ = nullptr;
