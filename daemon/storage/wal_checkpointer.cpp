@@ -18,12 +18,7 @@ namespace {
 
 WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, int threshold,
                                  int busy_timeout_ms)
-    : threshold_(threshold),
-      busy_timeout_ms_(busy_timeout_ms),
-      long_log_(long_log_factor * threshold),
-      restart_at_(long_log_),
-      request_at_(threshold),
-      path_(path.string()) {
+    : schedule_(threshold), busy_timeout_ms_(busy_timeout_ms), path_(path.string()) {
   // NOMUTEX: only the checkpoint thread uses this connection.
   if (sqlite3_open_v2(path_.c_str(), &connection_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK)
@@ -59,17 +54,10 @@ int WalCheckpointer::on_commit(void* self, sqlite3* writer, const char*, int fra
 }
 
 void WalCheckpointer::after_commit(sqlite3* writer, int frames) {
-  // Fewer frames than at the last commit: the WAL started over.
-  if (frames < last_frames_) {
-    restart_at_ = long_log_;
-    request_at_ = threshold_;
-  }
-  last_frames_ = frames;
-  if (frames >= restart_at_) {
-    restart_long_log(writer, frames);
-  } else if (frames >= request_at_) {
-    request_at_ = frames + threshold_;
-    request();
+  switch (schedule_.after_commit(frames)) {
+    case CheckpointSchedule::Action::none: break;
+    case CheckpointSchedule::Action::request: request(); break;
+    case CheckpointSchedule::Action::restart: restart_long_log(writer, frames); break;
   }
 }
 
@@ -86,7 +74,7 @@ void WalCheckpointer::restart_long_log(sqlite3* writer, int frames) {
   }
   if (rc != SQLITE_BUSY)
     spdlog::warn("database {}: checkpoint of a long WAL failed: {}", path_, sqlite3_errmsg(writer));
-  restart_at_ = frames + threshold_;
+  schedule_.restart_failed(frames);
 }
 
 void WalCheckpointer::request() {

@@ -12,11 +12,8 @@
 /// the writer itself runs a RESTART checkpoint between two transactions (after the thread's
 /// checkpoint in progress, if any): it copies the frames the thread has not reached yet, and
 /// the next transaction writes from the start of the file again. It never waits for a reader: with
-/// one still in the WAL, it tries again `threshold` frames later.
-///
-/// The thread is asked again only after `threshold` more frames: each checkpoint syncs the WAL
-/// and the database file, and a writer that commits every few milliseconds asked after nearly
-/// every commit once the WAL held `threshold` frames (163 fsyncs in a 1000-feed cold poll).
+/// one still in the WAL, it tries again `threshold` frames later. CheckpointSchedule says when
+/// a commit asks for a checkpoint and when it restarts the WAL.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -24,6 +21,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+
+#include "daemon/storage/checkpoint_schedule.hpp"
 
 struct sqlite3;
 
@@ -58,15 +57,8 @@ class WalCheckpointer {
   void checkpoint_once();
   void restart_long_log(sqlite3* writer, int frames);
 
-  static constexpr int long_log_factor = 4;
-
-  int threshold_;
+  CheckpointSchedule schedule_;  // touched only by the writer's commits (its WAL hook)
   int busy_timeout_ms_;
-  int long_log_;  ///< frames at which the writer restarts the WAL: long_log_factor × threshold
-  // Touched only by the writer's commits (the WAL hook runs on its thread).
-  int restart_at_;
-  int request_at_;  ///< frames at which the thread is asked for the next checkpoint
-  int last_frames_ = 0;
   std::atomic<std::uint64_t> restarts_ = 0;
   sqlite3* connection_ = nullptr;
   mutable std::mutex mutex_;

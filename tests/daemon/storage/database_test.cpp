@@ -398,27 +398,6 @@ TEST(DatabaseCheckpoint, RunsOnABackgroundThread) {
   EXPECT_EQ(db.integrity_check(), "ok");
 }
 
-// Each checkpoint syncs the WAL and the database file: a writer committing a page at a time
-// asks for one per 100 frames added, not after every commit once the WAL holds 100.
-TEST(DatabaseCheckpoint, TheThreadIsAskedOncePerThresholdOfNewFrames) {
-  TempDir dir;
-  Database db(dir.file("feedd.db"), small_checkpoints());
-  db.connection().exec("CREATE TABLE pages (id INTEGER PRIMARY KEY, data BLOB NOT NULL)");
-  const std::string page(4000, 'x');
-  // 2000 commits of a row filling a page: its leaf and the pages above it, at most three
-  // frames each, so at most 60 requests (the old rule made ~140 checkpoints of them).
-  for (int i = 0; i < 2000; ++i) {
-    auto transaction = db.begin_write();
-    SQLite::Statement insert(db.connection(), "INSERT INTO pages (data) VALUES (?1)");
-    insert.bindNoCopy(1, page.data(), static_cast<int>(page.size()));
-    insert.exec();
-    transaction.commit();
-  }
-  EXPECT_GT(db.background_checkpoints(), 0u);
-  EXPECT_LE(db.background_checkpoints(), 60u);
-  EXPECT_EQ(db.integrity_check(), "ok");
-}
-
 std::uintmax_t wal_size(const std::filesystem::path& path) {
   return std::filesystem::file_size(path.string() + "-wal");
 }
