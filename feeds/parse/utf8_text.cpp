@@ -2,7 +2,8 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
+
+#include "feeds/html/byte_runs.hpp"
 
 namespace feeds::utf8 {
 namespace {
@@ -42,15 +43,6 @@ Decoded decode_one(const unsigned char* p, std::size_t available) {
 
 bool is_c1(char32_t code_point) { return code_point >= 0x80 && code_point <= 0x9F; }
 
-bool is_plain_ascii_word(const unsigned char* p) {
-  std::uint64_t word;
-  std::memcpy(&word, p, sizeof word);
-  constexpr std::uint64_t high_bits = 0x8080808080808080ull;
-  constexpr std::uint64_t spaces = 0x2020202020202020ull;
-  // No byte >= 0x80 and no byte < 0x20 (control characters need a closer look).
-  return ((word | (word - spaces)) & high_bits) == 0;
-}
-
 }  // namespace
 
 void append(std::string& out, char32_t c) {
@@ -88,11 +80,13 @@ Scan scan(std::string_view bytes) {
   Scan result;
   auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t size = bytes.size(), i = 0;
+  // Printable ASCII, tab, LF and CR: XML characters, nothing to decode or clean. The 8-byte
+  // test it replaces stopped at every line break.
+  static constexpr detail::RunStops plain{
+      {0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F}, {'\t', '\n', '\r'}, true};
   while (i < size) {
-    if (i + 8 <= size && is_plain_ascii_word(p + i)) {
-      i += 8;
-      continue;
-    }
+    i += detail::run_length<plain>(bytes.substr(i));
+    if (i == size) break;
     Decoded d = decode_one(p + i, size - i);
     if (d.length == 0) {
       result.valid = false;
