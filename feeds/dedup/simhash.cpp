@@ -9,14 +9,6 @@
 
 namespace feeds {
 
-std::uint64_t finish_hash(std::uint64_t hash) noexcept {
-  hash ^= hash >> 30;
-  hash *= 0xbf58476d1ce4e5b9ULL;
-  hash ^= hash >> 27;
-  hash *= 0x94d049bb133111ebULL;
-  return hash ^ (hash >> 31);
-}
-
 namespace {
 
 constexpr bool is_separator(char32_t code_point) {

@@ -21,8 +21,15 @@ std::vector<std::string> fingerprint_words(std::string_view text, std::size_t ma
 std::uint64_t simhash(const std::vector<std::string>& words);
 
 /// SplitMix64's finalizer: spreads every input bit over the whole result (for hash tables and
-/// filters keyed by hashes that are not spread well on their own).
-std::uint64_t finish_hash(std::uint64_t hash) noexcept;
+/// filters keyed by hashes that are not spread well on their own). Inline: simhash and the
+/// storage's key filter call it for every feature and every probe.
+constexpr std::uint64_t finish_hash(std::uint64_t hash) noexcept {
+  hash ^= hash >> 30;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27;
+  hash *= 0x94d049bb133111ebULL;
+  return hash ^ (hash >> 31);
+}
 
 /// Number of differing bits.
 int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept;
