@@ -51,16 +51,16 @@ void bind_text_no_copy(SQLite::Statement& statement, int index,
 }
 
 void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
+  // Texts are bound without SQLite's copy: the item and its digest outlive the statement's run.
   const auto& item = *write.item;
-  bind_text(statement, 3, item.id);
-  bind_text(statement, 4, item.url);
-  bind_text(statement, 5, item.orig_link);
-  bind_text(statement, 6, item.comments_url);
-  bind_text(statement, 7, item.title);
+  bind_text_no_copy(statement, 3, item.id);
+  bind_text_no_copy(statement, 4, item.url);
+  bind_text_no_copy(statement, 5, item.orig_link);
+  bind_text_no_copy(statement, 6, item.comments_url);
+  bind_text_no_copy(statement, 7, item.title);
   statement.bindNoCopy(8, write.digest->authors_json);
   bind_time(statement, 9, clamp_future(item.date_published, write.fetched_at));
   bind_time(statement, 10, clamp_future(item.date_modified, write.fetched_at));
-  // Texts are bound without SQLite's copy: the item and its digest outlive the statement's run.
   // A summary that is the text of the content is not stored twice: readers derive it.
   const bool summary_from_content = item.summary_is_content_text && item.content_html;
   if (summary_from_content) {
@@ -72,13 +72,13 @@ void bind_item_fields(SQLite::Statement& statement, const ItemWrite& write) {
   statement.bind(23, summary_from_content ? 1 : 0);
   statement.bindNoCopy(13, write.digest->tags_json);
   statement.bindNoCopy(14, write.digest->attachments_json);
-  statement.bind(15, write.digest->content_fingerprint);
+  statement.bindNoCopy(15, write.digest->content_fingerprint);
   statement.bind(16, static_cast<int64_t>(to_unix(write.fetched_at)));
 }
 
 void bind_story_fields(SQLite::Statement& statement, const StoryPlacement& placement) {
   const auto& fingerprint = placement.fingerprint;
-  bind_text(statement, 18, fingerprint.url_key);
+  bind_text_no_copy(statement, 18, fingerprint.url_key);
   statement.bind(19, static_cast<int64_t>(placement.story_id));
   statement.bind(20, static_cast<int64_t>(fingerprint.fingerprint));
   statement.bind(21, static_cast<int>(fingerprint.kind));
@@ -96,7 +96,7 @@ ItemId insert_new_item(Database& db, const ItemWrite& write) {
   {
     auto insert = db.statement(insert_item);
     insert->bind(1, static_cast<int64_t>(write.feed_id));
-    insert->bind(2, write.identity_key);
+    insert->bindNoCopy(2, write.identity_key);
     bind_item_fields(*insert, write);
     if (write.queue_full_text) {
       insert->bind(17, "pending");
