@@ -126,6 +126,14 @@ private:
   std::size_t end_ = 0;
 };
 
+/// Length of the predefined entity ("&lt;", "&amp;" …) at the start of `text`, else 0: most
+/// references in a feed (escaped HTML), which pugixml decodes as they are.
+std::size_t predefined_entity_length(std::string_view text) {
+  for (const std::string_view entity : {"&lt;", "&gt;", "&amp;", "&quot;", "&apos;"})
+    if (text.starts_with(entity)) return entity.size();
+  return 0;
+}
+
 }  // namespace
 
 std::optional<Reference> read_reference(std::string_view text) {
@@ -159,6 +167,10 @@ std::optional<std::string> rewrite_for_pugixml(std::string_view document) {
   SkippedSections skipped(document);
   std::size_t copied = 0, pos = 0;
   while ((pos = document.find('&', pos)) != std::string_view::npos) {
+    if (const auto length = predefined_entity_length(document.substr(pos))) {
+      pos += length;
+      continue;
+    }
     auto ref = read_reference(document.substr(pos));
     if (!ref || ref->pugixml_faithful || skipped.contains(pos)) {
       ++pos;
