@@ -1,9 +1,6 @@
 #include "feeds/html/html_tokenizer.hpp"
 #include "feeds/parse/utf8_text.hpp"
 
-#include <array>
-#include <cstdint>
-#include <cstring>
 #include <optional>
 
 #include "feeds/html/byte_runs.hpp"
