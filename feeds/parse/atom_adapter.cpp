@@ -149,10 +149,13 @@ void map_people(pugi::xml_node parent, const AtomScope& scope, std::vector<Perso
 std::optional<TimePoint> last_date(pugi::xml_node parent, const AtomScope& scope,
                                    std::initializer_list<std::string_view> locals) {
   std::optional<TimePoint> found;
-  for (auto child : parent.children())
+  for (auto child : parent.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const char* name = child.name();
     for (auto local : locals)
-      if (is_element(child, scope.prefix, local))
+      if (xml::name_is(name, scope.prefix, local))
         if (auto date = parse_date(text_of(child))) found = date;
+  }
   return found;
 }
 

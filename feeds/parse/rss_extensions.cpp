@@ -23,8 +23,10 @@ struct ElementName {
 std::optional<TimePoint> last_date_of(pugi::xml_node item, std::initializer_list<ElementName> names) {
   std::optional<TimePoint> found;
   for (auto child : item.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const char* child_name = child.name();
     for (const auto& name : names) {
-      if (!is_element(child, name.prefix, name.local)) continue;
+      if (!xml::name_is(child_name, name.prefix, name.local)) continue;
       if (auto date = parse_date(text_of(child))) found = date;
     }
   }
@@ -65,8 +67,10 @@ void map_item_dates(pugi::xml_node item, Item& out) {
 
 void map_item_authors(pugi::xml_node item, bool rdf, Item& out) {
   for (auto child : item.children()) {
-    if ((!rdf && is_element(child, "", "author")) || is_element(child, "dc", "creator") ||
-        is_element(child, "dc", "author"))
+    if (child.type() != pugi::node_element) continue;
+    const char* name = child.name();
+    if ((!rdf && xml::name_is(name, "", "author")) || xml::name_is(name, "dc", "creator") ||
+        xml::name_is(name, "dc", "author"))
       add_person(out.authors, parse_person_text(text_of(child)));
   }
   if (!out.authors.empty()) return;
@@ -75,12 +79,14 @@ void map_item_authors(pugi::xml_node item, bool rdf, Item& out) {
 
 void map_item_tags(pugi::xml_node item, Item& out) {
   for (auto child : item.children()) {
-    if (is_element(child, "", "category")) {
+    if (child.type() != pugi::node_element) continue;
+    const char* name = child.name();
+    if (xml::name_is(name, "", "category")) {
       // Only the category's own text: <category>Name<image>...</image></category> exists.
       add_tag(out.tags, child.child_value());
-    } else if (is_element(child, "dc", "subject") || is_element(child, "media", "category")) {
+    } else if (xml::name_is(name, "dc", "subject") || xml::name_is(name, "media", "category")) {
       add_tag(out.tags, text_of(child));
-    } else if (is_element(child, "itunes", "keywords") || is_element(child, "", "tags")) {
+    } else if (xml::name_is(name, "itunes", "keywords") || xml::name_is(name, "", "tags")) {
       auto keywords = text_of(child);
       std::string_view rest = keywords;
       while (!rest.empty()) {
@@ -89,7 +95,7 @@ void map_item_tags(pugi::xml_node item, Item& out) {
         if (comma == std::string_view::npos) break;
         rest.remove_prefix(comma + 1);
       }
-    } else if (is_element(child, "itunes", "category")) {
+    } else if (xml::name_is(name, "itunes", "category")) {
       add_tag(out.tags, child.attribute("text").value());
       for (auto sub : child.children())
         if (is_element(sub, "itunes", "category")) add_tag(out.tags, sub.attribute("text").value());
@@ -99,16 +105,19 @@ void map_item_tags(pugi::xml_node item, Item& out) {
 
 void map_item_attachments(pugi::xml_node item, std::string_view base, Item& out) {
   for (auto child : item.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const char* name = child.name();
     Attachment attachment;
-    if (is_element(child, "", "enclosure")) {
+    if (xml::name_is(name, "", "enclosure")) {
       attachment.url = url_field(child.attribute("url").value(), base).value_or("");
       if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
       attachment.size_in_bytes = parse_length(child.attribute("length").value());
-    } else if (is_element(child, "enc", "enclosure")) {
+    } else if (xml::name_is(name, "enc", "enclosure")) {
       attachment.url = url_field(child.attribute("rdf:resource").value(), base).value_or("");
       if (auto type = trim(child.attribute("enc:type").value()); !type.empty()) attachment.mime_type = std::string(type);
       attachment.size_in_bytes = parse_length(child.attribute("enc:length").value());
-    } else if (is_element(child, "atom", "link") && std::string_view(child.attribute("rel").value()) == "enclosure") {
+    } else if (xml::name_is(name, "atom", "link") &&
+               std::string_view(child.attribute("rel").value()) == "enclosure") {
       attachment.url = url_field(child.attribute("href").value(), base).value_or("");
       if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
       attachment.size_in_bytes = parse_length(child.attribute("length").value());

@@ -62,11 +62,13 @@ bool begins_with(const char* name, std::string_view part, bool ignore_case) {
 bool is_element(pugi::xml_node node, std::string_view prefix, std::string_view local) {
   // The name before the type: most children differ in their first character (text nodes have
   // an empty name), and each accessor is a call into the shared library.
-  const char* name = node.name();
+  return name_is(node.name(), prefix, local) && node.type() == pugi::node_element;
+}
+
+bool name_is(const char* name, std::string_view prefix, std::string_view local) {
   if (!prefix.empty() ? name[0] != prefix[0]
                       : !local.empty() && ascii_lower(name[0]) != ascii_lower(local[0]))
     return false;
-  if (node.type() != pugi::node_element) return false;
   if (prefix.empty())
     return begins_with(name, local, true) && name[local.size()] == '\0' &&
            local.find(':') == std::string_view::npos;

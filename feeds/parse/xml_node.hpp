@@ -18,6 +18,11 @@ std::string_view prefix_of(std::string_view qualified_name);
 /// True when `node` is an element named `prefix:local` (or `local` for an empty prefix).
 bool is_element(pugi::xml_node node, std::string_view prefix, std::string_view local);
 
+/// True when the qualified name `name` (an element's, NUL-terminated) is `prefix:local`, as
+/// is_element compares it. For loops that test each child against several names: the name is
+/// read once, not once per test through the shared library.
+bool name_is(const char* name, std::string_view prefix, std::string_view local);
+
 /// First / last child element named `prefix:local`.
 pugi::xml_node first_child(pugi::xml_node parent, std::string_view prefix, std::string_view local);
 pugi::xml_node last_child(pugi::xml_node parent, std::string_view prefix, std::string_view local);
