@@ -24,6 +24,15 @@ TEST(XmlNode, IsElementMatchesPrefixExactlyAndLocalNameWithoutCase) {
   EXPECT_FALSE(is_element(link, "at", "om:link"));
 }
 
+TEST(XmlNode, NameIsComparesANameAsIsElementDoes) {
+  EXPECT_TRUE(name_is("atom:Link", "atom", "link"));
+  EXPECT_FALSE(name_is("atom:Link", "ATOM", "link"));
+  EXPECT_FALSE(name_is("atom:Links", "atom", "link"));
+  EXPECT_TRUE(name_is("pubDate", "", "pubdate"));
+  EXPECT_FALSE(name_is("dc:date", "", "date")) << "no prefix asked, none allowed";
+  EXPECT_FALSE(name_is("", "", "title")) << "a text node's empty name";
+}
+
 TEST(XmlNode, IsElementWithoutPrefixRefusesEveryColon) {
   pugi::xml_document document;
   EXPECT_TRUE(is_element(only_element(document, "<Title/>"), "", "title"));
