@@ -151,9 +151,10 @@ std::optional<ItemId> story_by_bands(Database& db, ItemId id,
   return earliest;
 }
 
-ItemId start_story(Database& db, std::optional<ItemId> id, TimePoint seen_at) {
+/// A new story whose primary is the item `primary` (stored already, or inserted next).
+ItemId start_story(Database& db, ItemId primary, TimePoint seen_at) {
   auto insert = db.statement(insert_story);
-  bind_int(*insert, 1, id);
+  insert->bind(1, static_cast<int64_t>(primary));
   insert->bind(2, static_cast<int64_t>(to_unix(seen_at)));
   insert->exec();
   return db.connection().getLastInsertRowid();
