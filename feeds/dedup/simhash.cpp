@@ -89,17 +89,16 @@ class BitCounts {
   std::size_t total_ = 0;
 };
 
-}  // namespace
-
-std::vector<std::string> fingerprint_words(std::string_view text, std::size_t max_words) {
-  std::vector<std::string> words;
-  words.reserve(std::min<std::size_t>(max_words, 64));  // 40 by default: one allocation
+/// Calls `word(raw)` for each of the first `max_words` words of `text`, as fingerprint_words
+/// splits them; `raw` is not lower-cased.
+template <typename WordFunction>
+void for_each_word(std::string_view text, std::size_t max_words, WordFunction&& word) {
+  std::size_t count = 0;
   std::size_t start = 0;  // where the word being read began
-  // A word is copied whole and lower-cased in place, not appended byte by byte.
   auto end_word = [&](std::size_t end) {
     if (end == start) return;
-    auto& word = words.emplace_back(text.substr(start, end - start));
-    for (auto& c : word) c = ascii_lower(c);
+    word(text.substr(start, end - start));
+    ++count;
   };
   // ASCII letters and digits, which is_separator would say are not separators.
   static constexpr auto ascii_word_chars = [] {
@@ -108,7 +107,7 @@ std::vector<std::string> fingerprint_words(std::string_view text, std::size_t ma
     return table;
   }();
   std::size_t at = 0;
-  while (at < text.size() && words.size() < max_words) {
+  while (at < text.size() && count < max_words) {
     // The bytes of ASCII letters and digits in one run: most of a text, without decoding each.
     while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
            ascii_word_chars[static_cast<unsigned char>(text[at])])
@@ -121,29 +120,60 @@ std::vector<std::string> fingerprint_words(std::string_view text, std::size_t ma
     }
     at += length;
   }
-  if (words.size() < max_words) end_word(at);
+  if (count < max_words) end_word(at);
+}
+
+/// SimHash's features, fed one word at a time: each word, and each pair of neighbours joined
+/// by a space. A word's bytes carry both its own hash and its pair's with the word before: two
+/// independent multiply chains in one pass, which the CPU runs side by side (FNV is bound by
+/// the multiply's latency). Words are lower-cased as they are hashed.
+class FeatureHasher {
+ public:
+  void add(std::string_view word) {
+    std::uint64_t hash = fnv_offset;
+    std::uint64_t pair = fnv_continue(previous_word_, " ");
+    for (const char c : word) {
+      const auto byte = static_cast<unsigned char>(ascii_lower(c));
+      hash = (hash ^ byte) * fnv_prime;
+      pair = (pair ^ byte) * fnv_prime;
+    }
+    counts_.add(finish_hash(hash));
+    if (words_ > 0) counts_.add(finish_hash(pair));
+    previous_word_ = hash;
+    ++words_;
+  }
+  std::size_t words() const { return words_; }
+  std::uint64_t fingerprint() { return words_ == 0 ? 0 : counts_.majority(); }
+
+ private:
+  BitCounts counts_;
+  std::uint64_t previous_word_ = fnv_offset;
+  std::size_t words_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::string> fingerprint_words(std::string_view text, std::size_t max_words) {
+  std::vector<std::string> words;
+  words.reserve(std::min<std::size_t>(max_words, 64));  // 40 by default: one allocation
+  // A word is copied whole and lower-cased in place, not appended byte by byte.
+  for_each_word(text, max_words, [&](std::string_view raw) {
+    auto& word = words.emplace_back(raw);
+    for (auto& c : word) c = ascii_lower(c);
+  });
   return words;
 }
 
 std::uint64_t simhash(const std::vector<std::string>& words) {
-  if (words.empty()) return 0;
-  BitCounts counts;
-  // Features: each word, and each pair of neighbours joined by a space. A word's bytes carry
-  // both its own hash and its pair's with the word before: two independent multiply chains in
-  // one pass, which the CPU runs side by side (FNV is bound by the multiply's latency).
-  std::uint64_t previous_word = fnv_offset;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::uint64_t word = fnv_offset;
-    std::uint64_t pair = fnv_continue(previous_word, " ");
-    for (const char c : words[i]) {
-      word = (word ^ static_cast<unsigned char>(c)) * fnv_prime;
-      pair = (pair ^ static_cast<unsigned char>(c)) * fnv_prime;
-    }
-    counts.add(finish_hash(word));
-    if (i > 0) counts.add(finish_hash(pair));
-    previous_word = word;
-  }
-  return counts.majority();
+  FeatureHasher hasher;
+  for (const std::string& word : words) hasher.add(word);
+  return hasher.fingerprint();
+}
+
+TextSimhash text_simhash(std::string_view text, std::size_t max_words) {
+  FeatureHasher hasher;
+  for_each_word(text, max_words, [&](std::string_view raw) { hasher.add(raw); });
+  return {hasher.fingerprint(), hasher.words()};
 }
 
 int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept { return std::popcount(a ^ b); }

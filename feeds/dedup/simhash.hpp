@@ -20,6 +20,16 @@ std::vector<std::string> fingerprint_words(std::string_view text, std::size_t ma
 /// and word order still counts). 0 for no words.
 std::uint64_t simhash(const std::vector<std::string>& words);
 
+/// A text's SimHash and the number of words behind it.
+struct TextSimhash {
+  std::uint64_t fingerprint = 0;
+  std::size_t words = 0;
+};
+
+/// simhash(fingerprint_words(text, max_words)) and that many words, without building the words:
+/// what story fingerprints use, once per stored item.
+TextSimhash text_simhash(std::string_view text, std::size_t max_words);
+
 /// SplitMix64's finalizer: spreads every input bit over the whole result (for hash tables and
 /// filters keyed by hashes that are not spread well on their own). Inline: simhash and the
 /// storage's key filter call it for every feature and every probe.

@@ -53,15 +53,15 @@ StoryFingerprint story_fingerprint(const Item& item, const StoryPolicy& policy,
     result.url_key = canonical_url_key(*url, policy.tracking);
   result.date = date;
   std::string converted;
-  auto words = fingerprint_words(story_text(item, converted), policy.leading_words);
-  if (words.size() >= policy.min_text_words) {
+  TextSimhash hash = text_simhash(story_text(item, converted), policy.leading_words);
+  if (hash.words >= policy.min_text_words) {
     result.kind = FingerprintKind::text;
   } else {
-    words = fingerprint_words(item.title.value_or(""), policy.leading_words);
+    hash = text_simhash(item.title.value_or(""), policy.leading_words);
     result.kind = FingerprintKind::title;
   }
-  result.words = words.size();
-  result.fingerprint = simhash(words);
+  result.words = hash.words;
+  result.fingerprint = hash.fingerprint;
   return result;
 }
 

@@ -75,6 +75,28 @@ TEST(Simhash, KeepsTheFingerprintsStoredDatabasesHold) {
   EXPECT_EQ(simhash(fingerprint_words(long_text, 1000)), 0x3d94a3bae61336a2ULL);
 }
 
+// text_simhash hashes the words as it finds them: it must agree with building them first,
+// for mixed-case, Unicode, over-long and empty texts and every word limit.
+TEST(TextSimhash, EqualsTheSimhashOfTheWordsAndCountsThem) {
+  const std::vector<std::string_view> pieces = {"The", " ", "CAT", ", ", "sat\u2014on", "\u00c9lan",
+                                                "\u6771\u4eac", "\xFF", "42", "\u00a0", "mat.",
+                                                "ZZ", "-", "\uFEFF", "q"};
+  std::mt19937 random(11);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const auto count = random() % 80;
+    for (std::size_t i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+    const std::size_t limit = random() % 50;
+    const Words words = fingerprint_words(text, limit);
+    const TextSimhash hash = text_simhash(text, limit);
+    ASSERT_EQ(hash.fingerprint, simhash(words)) << text;
+    ASSERT_EQ(hash.words, words.size()) << text;
+  }
+  EXPECT_EQ(text_simhash("The cat sat on the mat.", 1000).fingerprint, 0xd01977275fc9e29dULL);
+  EXPECT_EQ(text_simhash("", 40).fingerprint, 0u);
+  EXPECT_EQ(text_simhash(" -- ", 40).words, 0u);
+}
+
 TEST(Simhash, EqualWordsGiveEqualFingerprintsAndNoWordsGiveZero) {
   EXPECT_EQ(simhash(fingerprint_words("The cat sat on the mat.", 40)),
             simhash(fingerprint_words("the CAT sat -- on the mat", 40)));
