@@ -10,9 +10,11 @@ namespace {
 constexpr std::size_t none = static_cast<std::size_t>(-1);
 
 /// One xmlns declaration in scope; `shadowed` is the binding of the same prefix it hides.
+/// `canonical` is the URI's canonical prefix, looked up once when the declaration is read:
+/// nullopt for an unknown URI and for xmlns="" (which undeclares the default namespace).
 struct Binding {
   std::string_view prefix;
-  std::string_view uri;
+  std::optional<std::string_view> canonical;
   std::size_t shadowed;
 };
 
@@ -20,23 +22,29 @@ struct Binding {
 /// a document with thousands of declarations cannot make the walk quadratic.
 class Scope {
 public:
-  /// Declares the element's xmlns attributes; returns how many bindings were pushed.
-  std::size_t declare(pugi::xml_node element) {
-    std::size_t pushed = 0;
-    for (pugi::xml_attribute attribute : element.attributes()) {
-      std::string_view name = attribute.name();
-      if (!name.starts_with("xmlns")) continue;
-      if (name.size() == 5) {
-        push("", attribute.value());
-      } else if (name[5] == ':') {
-        push(name.substr(6), attribute.value());
-      } else {
-        continue;
-      }
-      ++pushed;
-    }
-    return pushed;
-  }
+ /// Declares the element's xmlns attributes; returns how many bindings were pushed, and sets
+ /// `prefixed_attributes` when another attribute has a prefix to resolve.
+ std::size_t declare(pugi::xml_node element, bool& prefixed_attributes) {
+   std::size_t pushed = 0;
+   for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+        attribute = attribute.next_attribute()) {
+     const char* name = attribute.name();
+     if (std::strncmp(name, "xmlns", 5) != 0) {
+       prefixed_attributes |= std::strchr(name, ':') != nullptr;
+       continue;
+     }
+     if (name[5] == '\0') {
+       push("", attribute.value());
+     } else if (name[5] == ':') {
+       push(name + 6, attribute.value());
+     } else {
+       prefixed_attributes |= std::strchr(name, ':') != nullptr;
+       continue;
+     }
+     ++pushed;
+   }
+   return pushed;
+ }
 
   void pop(std::size_t count) {
     for (; count > 0; --count) {
@@ -52,27 +60,24 @@ public:
     }
   }
 
-  /// The URI bound to `prefix`, nullopt when undeclared.
-  std::optional<std::string_view> find(std::string_view prefix) const {
-    if (prefix.empty()) {
-      if (default_ == none) return std::nullopt;
-      return bindings_[default_].uri;
-    }
+  /// The binding in scope for `prefix`, nullptr when undeclared.
+  const Binding* find(std::string_view prefix) const {
+    if (prefix.empty()) return default_ == none ? nullptr : &bindings_[default_];
     auto found = latest_.find(prefix);
-    if (found == latest_.end()) return std::nullopt;
-    return bindings_[found->second].uri;
+    return found == latest_.end() ? nullptr : &bindings_[found->second];
   }
 
 private:
   void push(std::string_view prefix, std::string_view uri) {
+    std::optional<std::string_view> canonical = uri.empty() ? std::nullopt : canonical_prefix(uri);
     std::size_t index = bindings_.size();
     if (prefix.empty()) {
-      bindings_.push_back({prefix, uri, default_});
+      bindings_.push_back({prefix, canonical, default_});
       default_ = index;
       return;
     }
     auto [slot, inserted] = latest_.try_emplace(prefix, index);
-    bindings_.push_back({prefix, uri, inserted ? none : slot->second});
+    bindings_.push_back({prefix, canonical, inserted ? none : slot->second});
     slot->second = index;
   }
 
@@ -85,9 +90,11 @@ class Renamer {
 public:
   explicit Renamer(Outcome& outcome) : outcome_(outcome) {}
 
-  void rename_element(pugi::xml_node element) {
+  void rename_element(pugi::xml_node element, bool prefixed_attributes) {
     if (auto name = canonical_name(element.name(), true)) element.set_name(name);
-    for (pugi::xml_attribute attribute : element.attributes()) {
+    if (!prefixed_attributes) return;
+    for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+         attribute = attribute.next_attribute()) {
       const char* current = attribute.name();
       if (std::strchr(current, ':') == nullptr || std::strncmp(current, "xmlns:", 6) == 0) continue;
       if (auto name = canonical_name(current, false)) attribute.set_name(name);
@@ -116,10 +123,7 @@ private:
 
   std::optional<std::string_view> resolve(std::string_view prefix) {
     if (prefix == "xml") return "xml";
-    if (auto uri = scope.find(prefix)) {
-      if (uri->empty()) return std::nullopt;  // xmlns="" undeclares the default namespace
-      return canonical_prefix(*uri);
-    }
+    if (const Binding* binding = scope.find(prefix)) return binding->canonical;
     if (prefix.empty()) return std::nullopt;
     auto known = well_known_prefix(prefix);
     if (known && outcome_.undeclared_prefix.empty()) outcome_.undeclared_prefix = prefix;
@@ -143,8 +147,9 @@ Outcome canonicalize(pugi::xml_document& document, std::size_t max_depth) {
         outcome.too_deep = true;
         return outcome;
       }
-      std::size_t pushed = renamer.scope.declare(node);
-      renamer.rename_element(node);
+      bool prefixed_attributes = false;
+      std::size_t pushed = renamer.scope.declare(node, prefixed_attributes);
+      renamer.rename_element(node, prefixed_attributes);
       if (node.first_child()) {
         pushed_per_level.push_back(pushed);
         node = node.first_child();
