@@ -78,9 +78,9 @@ TEST(Simhash, KeepsTheFingerprintsStoredDatabasesHold) {
 // text_simhash hashes the words as it finds them: it must agree with building them first,
 // for mixed-case, Unicode, over-long and empty texts and every word limit.
 TEST(TextSimhash, EqualsTheSimhashOfTheWordsAndCountsThem) {
-  const std::vector<std::string_view> pieces = {"The", " ", "CAT", ", ", "sat\u2014on", "\u00c9lan",
-                                                "\u6771\u4eac", "\xFF", "42", "\u00a0", "mat.",
-                                                "ZZ", "-", "\uFEFF", "q"};
+  const std::vector<std::string_view> pieces = {
+      "The",    " ",    "CAT", ", ", "sat\u2014on", "\u00c9lan", "\u6771\u4eac", "\xFF", "42",
+      "\u00a0", "mat.", "ZZ",  "-",  "\uFEFF",      "q"};
   std::mt19937 random(11);
   for (int round = 0; round < 5000; ++round) {
     std::string text;
