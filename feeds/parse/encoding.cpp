@@ -153,22 +153,31 @@ void note_cleaning(const utf8::Cleaned& cleaned, DecodedText& out) {
              "removed " + std::to_string(cleaned.removed) + " XML-illegal characters");
 }
 
-// Decodes and cleans in as few passes as possible: valid, clean UTF-8 is scanned once and copied.
-std::optional<std::string> decode_clean(std::string_view body, const Charset& chosen,
-                                        DecodedText& out) {
+// Decodes and cleans in as few passes as possible: valid, clean UTF-8 is scanned once and used
+// where it stands. False when `body` is not valid in `chosen`.
+bool decode_clean(std::string_view body, const Charset& chosen, DecodedText& out) {
   if (chosen.decoder == "utf-8") {
     utf8::Scan scan = utf8::scan(body);
-    if (!scan.valid) return std::nullopt;
-    if (scan.clean) return std::string(body);
+    if (!scan.valid) return false;
+    if (scan.clean) {
+      out.borrowed = body;
+      return true;
+    }
     utf8::Cleaned cleaned = utf8::clean_text(body);
     note_cleaning(cleaned, out);
-    return std::move(cleaned.text);
+    out.converted = std::move(cleaned.text);
+    return true;
   }
   std::optional<std::string> text = charset::decode(body, chosen);
-  if (!text || utf8::scan(*text).clean) return text;
+  if (!text) return false;
+  if (utf8::scan(*text).clean) {
+    out.converted = std::move(*text);
+    return true;
+  }
   utf8::Cleaned cleaned = utf8::clean_text(*text);
   note_cleaning(cleaned, out);
-  return std::move(cleaned.text);
+  out.converted = std::move(cleaned.text);
+  return true;
 }
 
 DecodedText decode_with_fallbacks(std::string_view body, Decision decision) {
@@ -177,21 +186,19 @@ DecodedText decode_with_fallbacks(std::string_view body, Decision decision) {
   out.bozo_reason = std::move(decision.bozo_reason);
   const Charset utf8_charset{"utf-8", "utf-8"};
   Charset chosen = decision.charset.value_or(utf8_charset);
-  std::optional<std::string> text = decode_clean(body, chosen, out);
-  if (!text) {
+  if (!decode_clean(body, chosen, out)) {
     out.bozo = true;
     add_reason(out.bozo_reason, "the bytes are not valid " + chosen.reported);
-    if (chosen.decoder != "utf-8") text = decode_clean(body, chosen = utf8_charset, out);
-    if (!text) text = decode_clean(body, chosen = Charset{"windows-1252", "windows-1252"}, out);
+    bool decoded = chosen.decoder != "utf-8" && decode_clean(body, chosen = utf8_charset, out);
+    if (!decoded) decode_clean(body, chosen = Charset{"windows-1252", "windows-1252"}, out);
   }
   out.encoding = chosen.reported;
-  out.utf8 = std::move(*text);
   return out;
 }
 
 }  // namespace
 
-DecodedText decode_xml_document(std::string_view bytes, std::string_view content_type) {
+DecodedText decode_xml_view(std::string_view bytes, std::string_view content_type) {
   DecodedText out;
   if (auto bom = detect_bom(bytes)) {
     std::string_view body = bytes.substr(bom->length);
@@ -200,7 +207,20 @@ DecodedText decode_xml_document(std::string_view bytes, std::string_view content
   } else {
     out = decode_with_fallbacks(bytes, decide(bytes, content_type));
   }
-  xml_declaration::rewrite_encoding_to_utf8(out.utf8);
+  if (out.borrowed && xml_declaration::declares_other_than_utf8(*out.borrowed)) {
+    out.converted = std::string(*out.borrowed);
+    out.borrowed.reset();
+  }
+  if (!out.borrowed) xml_declaration::rewrite_encoding_to_utf8(out.converted);
+  return out;
+}
+
+DecodedText decode_xml_document(std::string_view bytes, std::string_view content_type) {
+  DecodedText out = decode_xml_view(bytes, content_type);
+  if (out.borrowed) {
+    out.converted = std::string(*out.borrowed);
+    out.borrowed.reset();
+  }
   return out;
 }
 

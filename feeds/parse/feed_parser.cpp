@@ -45,8 +45,9 @@ Result<Feed> parse_feed(const ParseRequest& request) {
   AdapterContext context{base, request.limits};
   if (looks_like_json(request.bytes)) return parse_json(request, context);
 
-  auto decoded = decode_xml_document(request.bytes, request.content_type);
-  auto loaded = load_xml(decoded.utf8, XmlLimits{request.limits.max_bytes, XmlLimits{}.max_depth});
+  auto decoded = decode_xml_view(request.bytes, request.content_type);
+  auto loaded =
+      load_xml(decoded.utf8(), XmlLimits{request.limits.max_bytes, XmlLimits{}.max_depth});
   if (!loaded) {
     if (loaded.error().code == ErrorCode::malformed)
       return Error{ErrorCode::not_a_feed, "not a feed: " + loaded.error().message};

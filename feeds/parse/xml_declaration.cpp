@@ -54,11 +54,14 @@ std::string ascii_prefix(std::string_view bytes, std::size_t unit_width, bool bi
   return out;
 }
 
-void rewrite_encoding_to_utf8(std::string& text) {
+bool declares_other_than_utf8(std::string_view text) {
   auto value = find_encoding(text);
-  if (!value) return;
-  std::string_view current(text.data() + value->offset, value->length);
-  if (equals_ignoring_case(current, "utf-8")) return;
+  return value && !equals_ignoring_case(text.substr(value->offset, value->length), "utf-8");
+}
+
+void rewrite_encoding_to_utf8(std::string& text) {
+  if (!declares_other_than_utf8(text)) return;
+  auto value = find_encoding(text);
   text.replace(value->offset, value->length, "utf-8");
 }
 

@@ -23,6 +23,9 @@ std::optional<EncodingValue> find_encoding(std::string_view text);
 std::string ascii_prefix(std::string_view bytes, std::size_t unit_width, bool big_endian,
                          std::size_t max_units);
 
+/// Whether the declaration names an encoding other than UTF-8 (which the next call replaces).
+bool declares_other_than_utf8(std::string_view text);
+
 /// Replaces a declared encoding other than UTF-8 with "utf-8" so a later parse reads UTF-8.
 void rewrite_encoding_to_utf8(std::string& text);
 

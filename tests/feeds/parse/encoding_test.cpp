@@ -91,11 +91,11 @@ TEST(DecodeXmlDocument, DecodesEveryDeclaredCharset) {
   for (const CharsetCase& c : charset_cases) {
     SCOPED_TRACE(c.label);
     DecodedText decoded = decode_xml_document(declared(c.label, c.bytes), "");
-    EXPECT_NE(decoded.utf8.find(std::string("<title>") + c.utf8 + "</title>"), std::string::npos)
-        << decoded.utf8;
+    EXPECT_NE(decoded.utf8().find(std::string("<title>") + c.utf8 + "</title>"), std::string::npos)
+        << decoded.utf8();
     EXPECT_EQ(decoded.encoding, c.reported);
     EXPECT_FALSE(decoded.bozo) << decoded.bozo_reason;
-    EXPECT_NE(decoded.utf8.find("encoding=\"utf-8\""), std::string::npos) << decoded.utf8;
+    EXPECT_NE(decoded.utf8().find("encoding=\"utf-8\""), std::string::npos) << decoded.utf8();
   }
 }
 
@@ -104,7 +104,7 @@ TEST(DecodeXmlDocument, DecodesEveryCharsetGivenByHttp) {
     SCOPED_TRACE(c.label);
     std::string content_type = std::string("application/rss+xml; charset=") + c.label;
     DecodedText decoded = decode_xml_document(undeclared(c.bytes), content_type);
-    EXPECT_NE(decoded.utf8.find(c.utf8), std::string::npos) << decoded.utf8;
+    EXPECT_NE(decoded.utf8().find(c.utf8), std::string::npos) << decoded.utf8();
     EXPECT_EQ(decoded.encoding, c.reported);
     EXPECT_FALSE(decoded.bozo) << decoded.bozo_reason;
   }
@@ -132,7 +132,7 @@ TEST(DecodeXmlDocument, DecodesUtf16And32WithAndWithoutBom) {
       DecodedText decoded = decode_xml_document(bytes, "");
       EXPECT_EQ(decoded.encoding, c.name);
       EXPECT_FALSE(decoded.bozo) << decoded.bozo_reason;
-      EXPECT_EQ(decoded.utf8,
+      EXPECT_EQ(decoded.utf8(),
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><title>é€😀</title></rss>");
     }
   }
@@ -143,15 +143,15 @@ TEST(DecodeXmlDocument, BomWinsOverDeclarationAndHttp) {
   DecodedText decoded = decode_xml_document(bytes, "text/xml; charset=koi8-r");
   EXPECT_EQ(decoded.encoding, "utf-8");
   EXPECT_FALSE(decoded.bozo);
-  EXPECT_EQ(decoded.utf8.substr(0, 5), "<?xml");
-  EXPECT_NE(decoded.utf8.find("café"), std::string::npos);
+  EXPECT_EQ(decoded.utf8().substr(0, 5), "<?xml");
+  EXPECT_NE(decoded.utf8().find("café"), std::string::npos);
 }
 
 TEST(DecodeXmlDocument, HttpCharsetOverridesDeclaration) {
   DecodedText decoded = decode_xml_document(declared("iso-8859-1", "\xC0"),
                                             "application/xml; charset=\"windows-1251\"");
   EXPECT_EQ(decoded.encoding, "windows-1251");
-  EXPECT_NE(decoded.utf8.find("А"), std::string::npos);
+  EXPECT_NE(decoded.utf8().find("А"), std::string::npos);
   EXPECT_FALSE(decoded.bozo);
 }
 
@@ -162,7 +162,7 @@ TEST(DecodeXmlDocument, TextXmlWithoutCharsetIsAsciiUnlessTheBytesSayOtherwise) 
   DecodedText latin = decode_xml_document(declared("iso-8859-1", "caf\xE9"), "text/xml");
   EXPECT_EQ(latin.encoding, "iso-8859-1");
   EXPECT_TRUE(latin.bozo);
-  EXPECT_NE(latin.utf8.find("café"), std::string::npos);
+  EXPECT_NE(latin.utf8().find("café"), std::string::npos);
 }
 
 TEST(DecodeXmlDocument, NonXmlMediaTypeIsBozoButDecoded) {
@@ -184,7 +184,7 @@ TEST(DecodeXmlDocument, BogusCharsetNamesFallThrough) {
     DecodedText decoded = decode_xml_document(bytes, content_type);
     EXPECT_TRUE(decoded.bozo);
     EXPECT_EQ(decoded.encoding, "utf-8");
-    EXPECT_NE(decoded.utf8.find("café"), std::string::npos);
+    EXPECT_NE(decoded.utf8().find("café"), std::string::npos);
   }
 }
 
@@ -194,7 +194,7 @@ TEST(DecodeXmlDocument, WrongDeclarationFallsBackToWindows1252) {
   EXPECT_TRUE(decoded.bozo);
   EXPECT_EQ(decoded.encoding, "windows-1252");
   EXPECT_NE(decoded.bozo_reason.find("not valid utf-8"), std::string::npos);
-  EXPECT_NE(decoded.utf8.find("<title>ðÒÉ×ÅÔ</title>"), std::string::npos);
+  EXPECT_NE(decoded.utf8().find("<title>ðÒÉ×ÅÔ</title>"), std::string::npos);
 }
 
 TEST(DecodeXmlDocument, DeclaredCharsetThatFailsRetriesUtf8) {
@@ -206,7 +206,7 @@ TEST(DecodeXmlDocument, UndeclaredNonUtf8FallsBackToWindows1252) {
   DecodedText decoded = decode_xml_document(undeclared("don\x92t"), "");
   EXPECT_TRUE(decoded.bozo);
   EXPECT_EQ(decoded.encoding, "windows-1252");
-  EXPECT_NE(decoded.utf8.find("don’t"), std::string::npos);
+  EXPECT_NE(decoded.utf8().find("don’t"), std::string::npos);
 }
 
 TEST(DecodeXmlDocument, RemovesXmlIllegalCodePoints) {
@@ -215,27 +215,50 @@ TEST(DecodeXmlDocument, RemovesXmlIllegalCodePoints) {
   DecodedText decoded = decode_xml_document(bytes, "");
   EXPECT_TRUE(decoded.bozo);
   EXPECT_EQ(decoded.encoding, "utf-8");
-  EXPECT_NE(decoded.utf8.find("<title>abcdef\tg</title>"), std::string::npos) << decoded.utf8;
+  EXPECT_NE(decoded.utf8().find("<title>abcdef\tg</title>"), std::string::npos) << decoded.utf8();
 }
 
 TEST(DecodeXmlDocument, LoneSurrogatesInUtf16BecomeReplacementCharacters) {
   std::string bytes = std::string("\xFF\xFE", 2) + encode_wide(U"<r>", 2, false) +
                       std::string("\x00\xD8", 2) + encode_wide(U"x</r>", 2, false);
   DecodedText decoded = decode_xml_document(bytes, "");
-  EXPECT_EQ(decoded.utf8, "<r>\xEF\xBF\xBDx</r>");
+  EXPECT_EQ(decoded.utf8(), "<r>\xEF\xBF\xBDx</r>");
 }
 
 TEST(DecodeXmlDocument, MapsC1ControlsToWindows1252) {
   // feedparser demoronize-1.xml: UTF-8 bytes of U+0092 mean a right single quote.
   DecodedText decoded = decode_xml_document(undeclared("don\xC2\x92t"), "");
   EXPECT_FALSE(decoded.bozo);
-  EXPECT_NE(decoded.utf8.find("don’t"), std::string::npos);
+  EXPECT_NE(decoded.utf8().find("don’t"), std::string::npos);
 }
 
 TEST(DecodeXmlDocument, EmptyInputIsEmptyUtf8) {
   DecodedText decoded = decode_xml_document("", "");
-  EXPECT_EQ(decoded.utf8, "");
+  EXPECT_EQ(decoded.utf8(), "");
   EXPECT_EQ(decoded.encoding, "utf-8");
+}
+
+// decode_xml_view uses clean UTF-8 where it stands and copies only what it must change; its
+// text is always decode_xml_document's.
+TEST(DecodeXmlView, ViewsCleanUtf8AndCopiesWhatItChanges) {
+  const std::string clean = declared("utf-8", "caf\xC3\xA9");
+  DecodedText viewed = decode_xml_view(clean, "application/rss+xml");
+  ASSERT_TRUE(viewed.borrowed);
+  EXPECT_EQ(viewed.utf8().data(), clean.data());
+  EXPECT_EQ(viewed.utf8(), decode_xml_document(clean, "application/rss+xml").utf8());
+
+  // UTF-8 by HTTP, another encoding declared: the declaration is rewritten in a copy.
+  const std::string redeclared = declared("iso-8859-1", "caf\xC3\xA9");
+  DecodedText rewritten = decode_xml_view(redeclared, "text/xml; charset=utf-8");
+  EXPECT_FALSE(rewritten.borrowed);
+  EXPECT_NE(rewritten.utf8().find("encoding=\"utf-8\""), std::string::npos);
+  EXPECT_EQ(redeclared.find("encoding=\"utf-8\""), std::string::npos);
+  EXPECT_EQ(rewritten.utf8(), decode_xml_document(redeclared, "text/xml; charset=utf-8").utf8());
+
+  // Converted or repaired text is owned.
+  const std::string latin = declared("iso-8859-1", "caf\xE9");
+  EXPECT_FALSE(decode_xml_view(latin, "").borrowed);
+  EXPECT_FALSE(decode_xml_view(undeclared("a\x01b"), "").borrowed);
 }
 
 TEST(CharsetFromContentType, ReadsTheCharsetParameter) {
@@ -322,7 +345,7 @@ TEST(DecodeXmlDocument, AgreesWithFeedparserEncodingCorpus) {
       EXPECT_EQ(decoded.encoding, lower(std::string(expected.at("_encoding").as_string())));
     }
     if (auto* title = expected.if_contains("title"); title && title->is_string()) {
-      EXPECT_NE(decoded.utf8.find(std::string(title->as_string())), std::string::npos);
+      EXPECT_NE(decoded.utf8().find(std::string(title->as_string())), std::string::npos);
     }
     ++checked;
   }

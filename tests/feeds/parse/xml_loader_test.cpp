@@ -168,7 +168,7 @@ TEST(LoadXml, ExternalEntitiesAreNeverRead) {
 
 TEST(LoadXml, NulBytesAreRemovedByDecodingFirst) {
   DecodedText decoded = decode_xml_document(std::string("<rss><title>a\0b</title></rss>", 29), "");
-  LoadedXml loaded = load_ok(decoded.utf8);
+  LoadedXml loaded = load_ok(decoded.utf8());
   EXPECT_FALSE(loaded.recovered);
   EXPECT_EQ(text_at(loaded, "/rss/title"), "ab");
 }
@@ -313,7 +313,7 @@ TEST(LoadXml, LoadsTheFeedparserCorpus) {
       if (entry.path().extension() != ".xml") continue;
       SCOPED_TRACE(entry.path().string());
       DecodedText decoded = decode_xml_document(read_file(entry.path()), "");
-      auto loaded = load_xml(decoded.utf8);
+      auto loaded = load_xml(decoded.utf8());
       bool well_formed = std::string_view(folder) == "wellformed";
       if (well_formed) {
         ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
