@@ -7,7 +7,9 @@
 
 namespace feeds {
 
-inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 /// A copy of `text` with A-Z lowered; every other byte (UTF-8 included) unchanged.
 inline std::string ascii_lower(std::string_view text) {

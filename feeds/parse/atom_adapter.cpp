@@ -94,19 +94,21 @@ std::optional<std::string> link_href(pugi::xml_node link, const AtomScope& scope
 }
 
 /// The first rel="alternate" link with an HTML type, resolved; and rel="self"/"hub".
-std::optional<std::string> find_link(pugi::xml_node parent, const AtomScope& scope, std::string_view rel) {
-  for (auto child : parent.children()) {
-    if (!is_element(child, scope.prefix, "link") || link_rel(child) != rel) continue;
-    if (rel == "alternate" && !is_html_type(child.attribute("type").value())) continue;
-    if (auto href = link_href(child, scope)) return href;
+std::optional<std::string> find_link(const xml::Children& parent, const AtomScope& scope,
+                                     std::string_view rel) {
+  const xml::ElementName link{scope.prefix, "link"};
+  for (const auto& entry : parent) {
+    if (!entry.is(link) || link_rel(entry.node) != rel) continue;
+    if (rel == "alternate" && !is_html_type(entry.node.attribute("type").value())) continue;
+    if (auto href = link_href(entry.node, scope)) return href;
   }
   return std::nullopt;
 }
 
 /// An Atom id is an IRI: feedparser resolves it against the base, and when there is no
 /// alternate link an http(s) id serves as the link (tests wellformed/atom10/entry_id*.xml).
-std::optional<std::string> read_id(pugi::xml_node parent, const AtomScope& scope) {
-  auto id = xml::last_child(parent, scope.prefix, "id");
+std::optional<std::string> read_id(const xml::Children& parent, const AtomScope& scope) {
+  auto id = parent.last(scope.prefix, "id");
   if (!id) return std::nullopt;
   auto text = text_of(id);
   auto value = trim(text);
@@ -141,31 +143,30 @@ Person read_person(pugi::xml_node node, const AtomScope& scope) {
   return person;
 }
 
-void map_people(pugi::xml_node parent, const AtomScope& scope, std::vector<Person>& out) {
-  for (auto child : parent.children())
-    if (is_element(child, scope.prefix, "author")) add_person(out, read_person(child, scope));
+void map_people(const xml::Children& parent, const AtomScope& scope, std::vector<Person>& out) {
+  const xml::ElementName author{scope.prefix, "author"};
+  for (const auto& entry : parent)
+    if (entry.is(author)) add_person(out, read_person(entry.node, scope));
 }
 
-std::optional<TimePoint> last_date(pugi::xml_node parent, const AtomScope& scope,
-                                   std::initializer_list<std::string_view> locals) {
+std::optional<TimePoint> last_date(const xml::Children& parent,
+                                   std::initializer_list<xml::ElementName> names) {
   std::optional<TimePoint> found;
-  for (auto child : parent.children()) {
-    if (child.type() != pugi::node_element) continue;
-    const char* name = child.name();
-    for (auto local : locals)
-      if (xml::name_is(name, scope.prefix, local))
-        if (auto date = parse_date(text_of(child))) found = date;
+  for (const auto& entry : parent) {
+    for (const auto& name : names)
+      if (entry.is(name))
+        if (auto date = parse_date(text_of(entry.node))) found = date;
   }
   return found;
 }
 
-void map_entry_content(pugi::xml_node entry, const AtomScope& scope, Item& out) {
-  auto content = xml::last_child(entry, scope.prefix, "content");
+void map_entry_content(const xml::Children& entry, const AtomScope& scope, Item& out) {
+  auto content = entry.last(scope.prefix, "content");
   std::optional<TextConstruct> construct;
   pugi::xml_node source = content;
   if (content && !content.attribute("src")) construct = read_text_construct(content);
   if (!construct || trim(construct->raw).empty()) {
-    source = xml::last_child(entry, scope.prefix, "summary");
+    source = entry.last(scope.prefix, "summary");
     construct = read_text_construct(source);
   }
   if (!construct) return;
@@ -175,36 +176,44 @@ void map_entry_content(pugi::xml_node entry, const AtomScope& scope, Item& out) 
   if (fields.text) out.content_text = std::move(fields.text);
 }
 
-void map_entry_extras(pugi::xml_node entry, const AtomScope& scope, Item& out) {
-  for (auto child : entry.children()) {
-    if (is_element(child, scope.prefix, "category")) {
-      std::string_view term = trim(child.attribute("term").value());
-      add_tag(out.tags, term.empty() ? child.attribute("label").value() : term);
-    } else if (is_element(child, scope.prefix, "link") && link_rel(child) == "enclosure") {
+void map_entry_extras(const xml::Children& entry, const AtomScope& scope, Item& out) {
+  const xml::ElementName category{scope.prefix, "category"}, link{scope.prefix, "link"};
+  static constexpr xml::ElementName orig_link{"feedburner", "origLink"};
+  for (const auto& child : entry) {
+    const pugi::xml_node node = child.node;
+    if (child.is(category)) {
+      std::string_view term = trim(node.attribute("term").value());
+      add_tag(out.tags, term.empty() ? node.attribute("label").value() : term);
+    } else if (child.is(link) && link_rel(node) == "enclosure") {
       Attachment attachment;
-      attachment.url = link_href(child, scope).value_or("");
-      if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
-      attachment.size_in_bytes = parse_length(child.attribute("length").value());
+      attachment.url = link_href(node, scope).value_or("");
+      if (auto type = trim(node.attribute("type").value()); !type.empty())
+        attachment.mime_type = std::string(type);
+      attachment.size_in_bytes = parse_length(node.attribute("length").value());
       add_attachment(out.attachments, std::move(attachment));
-    } else if (is_element(child, "feedburner", "origLink")) {
-      out.orig_link = url_field(text_of(child), xml::base_in_scope(child, scope.document_base));
+    } else if (child.is(orig_link)) {
+      out.orig_link = url_field(text_of(node), xml::base_in_scope(node, scope.document_base));
     }
   }
 }
 
-Item map_entry(pugi::xml_node entry, const AtomScope& scope) {
+Item map_entry(pugi::xml_node node, const AtomScope& scope) {
+  const xml::Children entry(node);
   Item out;
   out.id = read_id(entry, scope);
   out.url = find_link(entry, scope, "alternate");
   if (!out.url && is_http_url(out.id)) out.url = out.id;
-  out.title = construct_text(xml::last_child(entry, scope.prefix, "title"));
+  out.title = construct_text(entry.last(scope.prefix, "title"));
   map_entry_content(entry, scope, out);
-  out.summary = construct_text(xml::last_child(entry, scope.prefix, "summary"));
+  out.summary = construct_text(entry.last(scope.prefix, "summary"));
   if (!out.summary && out.content_text) out.summary = out.content_text;  // feedparser copies content
   // feedparser's date classes, shared by 0.3 and 1.0 names; `updated` falls back to published.
-  auto published = last_date(entry, scope, {"published", "issued"});
-  auto updated = last_date(entry, scope, {"updated", "modified"});
-  out.date_published = published ? published : updated ? updated : last_date(entry, scope, {"created"});
+  const std::string_view prefix = scope.prefix;
+  auto published = last_date(entry, {{prefix, "published"}, {prefix, "issued"}});
+  auto updated = last_date(entry, {{prefix, "updated"}, {prefix, "modified"}});
+  out.date_published = published ? published
+                       : updated ? updated
+                                 : last_date(entry, {{prefix, "created"}});
   out.date_modified = updated ? updated : published;
   map_people(entry, scope, out.authors);
   map_entry_extras(entry, scope, out);
@@ -212,19 +221,22 @@ Item map_entry(pugi::xml_node entry, const AtomScope& scope) {
   return out;
 }
 
-void map_feed_metadata(pugi::xml_node root, const AtomScope& scope, Feed& feed) {
-  feed.title = construct_text(xml::last_child(root, scope.prefix, "title"));
+void map_feed_metadata(pugi::xml_node node, const AtomScope& scope, Feed& feed) {
+  const xml::Children root(node);
+  feed.title = construct_text(root.last(scope.prefix, "title"));
   feed.home_page_url = find_link(root, scope, "alternate");
   if (!feed.home_page_url) {
     if (auto id = read_id(root, scope); is_http_url(id)) feed.home_page_url = id;
   }
   feed.feed_url = find_link(root, scope, "self");
   feed.websub_hub = find_link(root, scope, "hub");
-  feed.description = construct_text(xml::last_child(root, scope.prefix, scope.atom03 ? "tagline" : "subtitle"));
-  if (!feed.description && !scope.atom03) feed.description = construct_text(xml::last_child(root, scope.prefix, "tagline"));
-  if (auto lang = trim(root.attribute("xml:lang").value()); !lang.empty()) feed.language = std::string(lang);
-  auto logo = xml::last_child(root, scope.prefix, "logo");
-  if (!logo) logo = xml::last_child(root, scope.prefix, "icon");
+  feed.description = construct_text(root.last(scope.prefix, scope.atom03 ? "tagline" : "subtitle"));
+  if (!feed.description && !scope.atom03)
+    feed.description = construct_text(root.last(scope.prefix, "tagline"));
+  if (auto lang = trim(node.attribute("xml:lang").value()); !lang.empty())
+    feed.language = std::string(lang);
+  auto logo = root.last(scope.prefix, "logo");
+  if (!logo) logo = root.last(scope.prefix, "icon");
   if (logo) feed.icon = url_field(text_of(logo), xml::base_in_scope(logo, scope.document_base));
   map_people(root, scope, feed.authors);
 }

@@ -31,28 +31,29 @@ std::string base_for(pugi::xml_node node, const RssScope& scope) {
   return base.empty() ? scope.channel_link : base;
 }
 
-pugi::xml_node rss_child(pugi::xml_node parent, const RssScope& scope, std::string_view local) {
-  if (auto node = last_child(parent, scope.prefix, local)) return node;
+pugi::xml_node rss_child(const xml::Children& parent, const RssScope& scope,
+                         std::string_view local) {
+  if (auto node = parent.last(scope.prefix, local)) return node;
   // RDF feeds that put RSS elements in no namespace, and RSS with RDF-namespaced ones.
-  return scope.prefix.empty() ? pugi::xml_node{} : last_child(parent, "", local);
+  return scope.prefix.empty() ? pugi::xml_node{} : parent.last("", local);
 }
 
-std::optional<std::string> untyped_child_text(pugi::xml_node parent, const RssScope& scope,
+std::optional<std::string> untyped_child_text(const xml::Children& parent, const RssScope& scope,
                                               std::string_view local) {
   auto node = rss_child(parent, scope, local);
   return node ? untyped_plain_text(xml::raw_content(node)) : std::nullopt;
 }
 
 /// The item's link: <link>, else a permalink guid that is an absolute http(s) URL.
-std::optional<std::string> find_item_link(pugi::xml_node item, const RssScope& scope) {
-  auto base = base_for(item, scope);
-  if (auto link = first_child(item, scope.prefix, "link")) {
+std::optional<std::string> find_item_link(const xml::Children& item, const RssScope& scope) {
+  auto base = base_for(item.parent(), scope);
+  if (auto link = item.first(scope.prefix, "link")) {
     // Atom-style <link href="..."/> in RSS items: seen in podcast feeds (wellformed/psc).
     auto target = xml::trimmed_text_of(link).empty() ? std::string(link.attribute("href").value()) : text_of(link);
     if (auto url = url_field(target, base)) return url;
   }
   if (scope.rdf) return std::nullopt;
-  auto guid = last_child(item, "", "guid");
+  auto guid = item.last("", "guid");
   if (!guid) return std::nullopt;
   std::string_view permalink = xml::attribute(guid, "isPermaLink").value();
   if (!permalink.empty() && permalink != "true") return std::nullopt;
@@ -61,49 +62,50 @@ std::optional<std::string> find_item_link(pugi::xml_node item, const RssScope& s
   return std::nullopt;
 }
 
-std::optional<std::string> find_item_id(pugi::xml_node item, const RssScope& scope) {
+std::optional<std::string> find_item_id(const xml::Children& item, const RssScope& scope) {
   if (scope.rdf) {
-    if (auto about = item.attribute("rdf:about"); about && !trim(about.value()).empty())
+    if (auto about = item.parent().attribute("rdf:about"); about && !trim(about.value()).empty())
       return std::string(trim(about.value()));
-    if (auto identifier = last_child(item, "dc", "identifier")) return xml::trimmed_text_of(identifier);
+    if (auto identifier = item.last("dc", "identifier")) return xml::trimmed_text_of(identifier);
     return std::nullopt;
   }
-  auto guid = last_child(item, "", "guid");
-  if (!guid) guid = last_child(item, "", "id");  // Atom-style <id> in RSS
+  auto guid = item.last("", "guid");
+  if (!guid) guid = item.last("", "id");  // Atom-style <id> in RSS
   if (!guid) return std::nullopt;
   return xml::trimmed_text_of(guid);
 }
 
 /// The element holding the item's summary: description, dc:description, itunes:summary or
 /// media:description (also inside media:group), as feedparser reads them.
-pugi::xml_node find_summary_node(pugi::xml_node item, const RssScope& scope) {
+pugi::xml_node find_summary_node(const xml::Children& item, const RssScope& scope) {
   if (auto node = rss_child(item, scope, "description")) return node;
-  if (auto node = last_child(item, "dc", "description")) return node;
-  if (auto node = last_child(item, "itunes", "summary")) return node;
-  if (auto node = last_child(item, "media", "description")) return node;
-  if (auto group = last_child(item, "media", "group")) return last_child(group, "media", "description");
+  if (auto node = item.last("dc", "description")) return node;
+  if (auto node = item.last("itunes", "summary")) return node;
+  if (auto node = item.last("media", "description")) return node;
+  if (auto group = item.last("media", "group")) return last_child(group, "media", "description");
   return {};
 }
 
 /// The item's HTML: content:encoded, xhtml:body, <body> or <fullitem>, else the summary's element.
-pugi::xml_node find_content_node(pugi::xml_node item, const RssScope& scope) {
-  if (auto node = last_child(item, "content", "encoded"); node && !xml::trimmed_text_of(node).empty()) return node;
-  if (auto node = last_child(item, "xhtml", "body")) return node;
-  if (auto node = last_child(item, "", "body")) return node;
-  if (auto node = last_child(item, "", "fullitem")) return node;
+pugi::xml_node find_content_node(const xml::Children& item, const RssScope& scope) {
+  if (auto node = item.last("content", "encoded"); node && !xml::trimmed_text_of(node).empty())
+    return node;
+  if (auto node = item.last("xhtml", "body")) return node;
+  if (auto node = item.last("", "body")) return node;
+  if (auto node = item.last("", "fullitem")) return node;
   return find_summary_node(item, scope);
 }
 
-std::optional<std::string> find_item_title(pugi::xml_node item, const RssScope& scope) {
+std::optional<std::string> find_item_title(const xml::Children& item, const RssScope& scope) {
   if (auto title = untyped_child_text(item, scope, "title")) return title;
-  if (auto node = last_child(item, "dc", "title")) return untyped_plain_text(xml::raw_content(node));
-  if (auto node = last_child(item, "media", "title")) return untyped_plain_text(xml::raw_content(node));
+  if (auto node = item.last("dc", "title")) return untyped_plain_text(xml::raw_content(node));
+  if (auto node = item.last("media", "title")) return untyped_plain_text(xml::raw_content(node));
   return std::nullopt;
 }
 
 /// The content, and the summary when the summary's element is also the content's and its text
 /// came out of sanitizing unchanged (an item with only a description): one pass, not two.
-void map_item_content(pugi::xml_node item, const RssScope& scope, pugi::xml_node summary_node,
+void map_item_content(const xml::Children& item, const RssScope& scope, pugi::xml_node summary_node,
                       Item& out) {
   auto node = find_content_node(item, scope);
   if (!node) return;
@@ -116,7 +118,8 @@ void map_item_content(pugi::xml_node item, const RssScope& scope, pugi::xml_node
   if (content.text) out.content_text = std::move(content.text);
 }
 
-Item map_item(pugi::xml_node item, const RssScope& scope) {
+Item map_item(pugi::xml_node node, const RssScope& scope) {
+  const xml::Children item(node);
   Item out;
   out.id = find_item_id(item, scope);
   out.url = find_item_link(item, scope);
@@ -128,21 +131,24 @@ Item map_item(pugi::xml_node item, const RssScope& scope) {
   map_item_dates(item, out);
   map_item_authors(item, scope.rdf, out);
   map_item_tags(item, out);
-  map_item_attachments(item, base_for(item, scope), out);
-  if (auto node = last_child(item, "feedburner", "origLink")) out.orig_link = url_field(text_of(node), base_for(node, scope));
-  if (auto node = last_child(item, "", "comments")) out.comments_url = url_field(text_of(node), base_for(node, scope));
+  map_item_attachments(item, base_for(node, scope), out);
+  if (auto link = item.last("feedburner", "origLink"))
+    out.orig_link = url_field(text_of(link), base_for(link, scope));
+  if (auto link = item.last("", "comments"))
+    out.comments_url = url_field(text_of(link), base_for(link, scope));
   finish_item(out, scope.limits);
   return out;
 }
 
 void map_channel(pugi::xml_node channel, const RssScope& scope, Feed& feed) {
-  feed.title = untyped_child_text(channel, scope, "title");
+  const xml::Children children(channel);
+  feed.title = untyped_child_text(children, scope, "title");
   if (!feed.title) {
     if (auto node = last_child(channel, "dc", "title")) feed.title = untyped_plain_text(xml::raw_content(node));
   }
   if (auto link = first_child(channel, scope.prefix, "link"))
     feed.home_page_url = url_field(text_of(link), base_for(link, scope));
-  feed.description = untyped_child_text(channel, scope, "description");
+  feed.description = untyped_child_text(children, scope, "description");
   if (!feed.description) {
     if (auto node = last_child(channel, "dc", "description")) feed.description = untyped_plain_text(text_of(node));
   }

@@ -14,20 +14,14 @@ namespace {
 using xml::is_element;
 using xml::text_of;
 
-struct ElementName {
-  std::string_view prefix;
-  std::string_view local;
-};
-
 /// The last parseable date among the item's children named in `names`.
-std::optional<TimePoint> last_date_of(pugi::xml_node item, std::initializer_list<ElementName> names) {
+std::optional<TimePoint> last_date_of(const xml::Children& item,
+                                      std::initializer_list<xml::ElementName> names) {
   std::optional<TimePoint> found;
-  for (auto child : item.children()) {
-    if (child.type() != pugi::node_element) continue;
-    const char* child_name = child.name();
+  for (const auto& child : item) {
     for (const auto& name : names) {
-      if (!xml::name_is(child_name, name.prefix, name.local)) continue;
-      if (auto date = parse_date(text_of(child))) found = date;
+      if (!child.is(name)) continue;
+      if (auto date = parse_date(text_of(child.node))) found = date;
     }
   }
   return found;
@@ -53,40 +47,46 @@ int weekday_index(std::string_view day) {
 
 }  // namespace
 
-void map_item_dates(pugi::xml_node item, Item& out) {
+void map_item_dates(const xml::Children& item, Item& out) {
   // feedparser's classes: published (pubDate, dcterms:issued, atom:published), updated (dc:date,
   // dcterms:modified, atom:updated), created (dcterms:created); published falls back in that order.
   // dcterms:created only; `updated` falls back to published as feedparser's does (the
   // reference output of every pubDate-only item carries date_modified).
-  auto published = last_date_of(item, {{"", "pubDate"}, {"dcterms", "issued"}, {"atom", "published"}});
-  auto updated = last_date_of(item, {{"dc", "date"}, {"dcterms", "modified"}, {"atom", "updated"}, {"", "updated"}});
-  auto created = last_date_of(item, {{"dcterms", "created"}});
+  static constexpr xml::ElementName pub_date{"", "pubDate"}, issued{"dcterms", "issued"},
+      atom_published{"atom", "published"}, dc_date{"dc", "date"}, modified{"dcterms", "modified"},
+      atom_updated{"atom", "updated"}, plain_updated{"", "updated"},
+      created_name{"dcterms", "created"};
+  auto published = last_date_of(item, {pub_date, issued, atom_published});
+  auto updated = last_date_of(item, {dc_date, modified, atom_updated, plain_updated});
+  auto created = last_date_of(item, {created_name});
   out.date_modified = updated ? updated : published;
   out.date_published = published ? published : updated ? updated : created;
 }
 
-void map_item_authors(pugi::xml_node item, bool rdf, Item& out) {
-  for (auto child : item.children()) {
-    if (child.type() != pugi::node_element) continue;
-    const char* name = child.name();
-    if ((!rdf && xml::name_is(name, "", "author")) || xml::name_is(name, "dc", "creator") ||
-        xml::name_is(name, "dc", "author"))
-      add_person(out.authors, parse_person_text(text_of(child)));
+void map_item_authors(const xml::Children& item, bool rdf, Item& out) {
+  static constexpr xml::ElementName author{"", "author"}, creator{"dc", "creator"},
+      dc_author{"dc", "author"};
+  for (const auto& child : item) {
+    if ((!rdf && child.is(author)) || child.is(creator) || child.is(dc_author))
+      add_person(out.authors, parse_person_text(text_of(child.node)));
   }
   if (!out.authors.empty()) return;
-  if (auto node = xml::last_child(item, "itunes", "author")) add_person(out.authors, parse_person_text(text_of(node)));
+  if (auto node = item.last("itunes", "author"))
+    add_person(out.authors, parse_person_text(text_of(node)));
 }
 
-void map_item_tags(pugi::xml_node item, Item& out) {
-  for (auto child : item.children()) {
-    if (child.type() != pugi::node_element) continue;
-    const char* name = child.name();
-    if (xml::name_is(name, "", "category")) {
+void map_item_tags(const xml::Children& item, Item& out) {
+  static constexpr xml::ElementName category{"", "category"}, dc_subject{"dc", "subject"},
+      media_category{"media", "category"}, itunes_keywords{"itunes", "keywords"},
+      plain_tags{"", "tags"}, itunes_category{"itunes", "category"};
+  for (const auto& entry : item) {
+    const pugi::xml_node child = entry.node;
+    if (entry.is(category)) {
       // Only the category's own text: <category>Name<image>...</image></category> exists.
       add_tag(out.tags, child.child_value());
-    } else if (xml::name_is(name, "dc", "subject") || xml::name_is(name, "media", "category")) {
+    } else if (entry.is(dc_subject) || entry.is(media_category)) {
       add_tag(out.tags, text_of(child));
-    } else if (xml::name_is(name, "itunes", "keywords") || xml::name_is(name, "", "tags")) {
+    } else if (entry.is(itunes_keywords) || entry.is(plain_tags)) {
       auto keywords = text_of(child);
       std::string_view rest = keywords;
       while (!rest.empty()) {
@@ -95,7 +95,7 @@ void map_item_tags(pugi::xml_node item, Item& out) {
         if (comma == std::string_view::npos) break;
         rest.remove_prefix(comma + 1);
       }
-    } else if (xml::name_is(name, "itunes", "category")) {
+    } else if (entry.is(itunes_category)) {
       add_tag(out.tags, child.attribute("text").value());
       for (auto sub : child.children())
         if (is_element(sub, "itunes", "category")) add_tag(out.tags, sub.attribute("text").value());
@@ -103,20 +103,21 @@ void map_item_tags(pugi::xml_node item, Item& out) {
   }
 }
 
-void map_item_attachments(pugi::xml_node item, std::string_view base, Item& out) {
-  for (auto child : item.children()) {
-    if (child.type() != pugi::node_element) continue;
-    const char* name = child.name();
+void map_item_attachments(const xml::Children& item, std::string_view base, Item& out) {
+  static constexpr xml::ElementName enclosure{"", "enclosure"}, enc_enclosure{"enc", "enclosure"},
+      atom_link{"atom", "link"};
+  for (const auto& entry : item) {
+    const pugi::xml_node child = entry.node;
     Attachment attachment;
-    if (xml::name_is(name, "", "enclosure")) {
+    if (entry.is(enclosure)) {
       attachment.url = url_field(child.attribute("url").value(), base).value_or("");
       if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);
       attachment.size_in_bytes = parse_length(child.attribute("length").value());
-    } else if (xml::name_is(name, "enc", "enclosure")) {
+    } else if (entry.is(enc_enclosure)) {
       attachment.url = url_field(child.attribute("rdf:resource").value(), base).value_or("");
       if (auto type = trim(child.attribute("enc:type").value()); !type.empty()) attachment.mime_type = std::string(type);
       attachment.size_in_bytes = parse_length(child.attribute("enc:length").value());
-    } else if (xml::name_is(name, "atom", "link") &&
+    } else if (entry.is(atom_link) &&
                std::string_view(child.attribute("rel").value()) == "enclosure") {
       attachment.url = url_field(child.attribute("href").value(), base).value_or("");
       if (auto type = trim(child.attribute("type").value()); !type.empty()) attachment.mime_type = std::string(type);

@@ -7,18 +7,19 @@
 #include <pugixml.hpp>
 
 #include "feeds/model/feed.hpp"
+#include "feeds/parse/xml_node.hpp"
 
 namespace feeds {
 
 /// date_published / date_modified from pubDate, dcterms:issued, dc:date, dcterms:created,
 /// dcterms:modified, atom:published/updated; within a class the last parseable one wins.
-void map_item_dates(pugi::xml_node item, Item& out);
+void map_item_dates(const xml::Children& item, Item& out);
 /// author (RFC 822 forms), dc:creator, else itunes:author.
-void map_item_authors(pugi::xml_node item, bool rdf, Item& out);
+void map_item_authors(const xml::Children& item, bool rdf, Item& out);
 /// category, dc:subject, itunes:keywords (comma-separated), itunes:category/@text.
-void map_item_tags(pugi::xml_node item, Item& out);
+void map_item_tags(const xml::Children& item, Item& out);
 /// enclosure, enc:enclosure, atom:link rel="enclosure".
-void map_item_attachments(pugi::xml_node item, std::string_view base, Item& out);
+void map_item_attachments(const xml::Children& item, std::string_view base, Item& out);
 
 void map_channel_language(pugi::xml_node channel, Feed& feed);
 void map_channel_image(pugi::xml_node channel, std::string_view prefix, std::string_view base, Feed& feed);

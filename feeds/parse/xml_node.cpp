@@ -77,6 +77,27 @@ bool name_is(const char* name, std::string_view prefix, std::string_view local) 
          name[prefix.size() + 1 + local.size()] == '\0';
 }
 
+Children::Children(pugi::xml_node parent) : parent_(parent) {
+  children_.reserve(16);  // an item's children, in one allocation
+  for (auto child = parent.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    const char* name = child.name();
+    children_.push_back({child, name, NameKey::of({std::string_view(name)})});
+  }
+}
+
+pugi::xml_node Children::first(const ElementName& name) const {
+  for (const Child& child : children_)
+    if (child.is(name)) return child.node;
+  return {};
+}
+
+pugi::xml_node Children::last(const ElementName& name) const {
+  for (auto child = children_.rbegin(); child != children_.rend(); ++child)
+    if (child->is(name)) return child->node;
+  return {};
+}
+
 pugi::xml_node first_child(pugi::xml_node parent, std::string_view prefix, std::string_view local) {
   for (auto child = parent.first_child(); child; child = child.next_sibling())
     if (is_element(child, prefix, local)) return child;

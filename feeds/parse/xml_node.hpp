@@ -3,10 +3,15 @@
 /// names are "<canonical prefix>:<local>", matched case-insensitively on the local part
 /// because feeds in the wild write <pubdate>, <PubDate> and <Title>.
 
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
+
+#include "feeds/ascii.hpp"
 
 namespace feeds::xml {
 
@@ -26,6 +31,76 @@ bool name_is(const char* name, std::string_view prefix, std::string_view local);
 /// First / last child element named `prefix:local`.
 pugi::xml_node first_child(pugi::xml_node parent, std::string_view prefix, std::string_view local);
 pugi::xml_node last_child(pugi::xml_node parent, std::string_view prefix, std::string_view local);
+
+/// Up to the first 8 bytes of a qualified name, lower-cased, and its length: equal for names
+/// that name_is would match (it ignores the case of the local part only), so a different key
+/// rules a name out and an equal one is checked with name_is.
+struct NameKey {
+  std::uint64_t head = 0;
+  std::size_t length = 0;
+  bool operator==(const NameKey&) const = default;
+
+  /// The key of the name made of `parts`, read in order.
+  static constexpr NameKey of(std::initializer_list<std::string_view> parts) {
+    NameKey key;
+    int byte = 0;
+    for (std::string_view part : parts) {
+      key.length += part.size();
+      for (std::size_t i = 0; i < part.size() && byte < 8; ++i, ++byte)
+        key.head |= std::uint64_t{static_cast<unsigned char>(ascii_lower(part[i]))} << (8 * byte);
+    }
+    return key;
+  }
+};
+
+/// `prefix:local` (`local` for an empty prefix) with its key, for tests against many names:
+/// declared `static constexpr`, the key costs nothing at run time.
+struct ElementName {
+  std::string_view prefix;
+  std::string_view local;
+  NameKey key;
+  constexpr ElementName(std::string_view prefix, std::string_view local)
+      : prefix(prefix),
+        local(local),
+        key(prefix.empty() ? NameKey::of({local}) : NameKey::of({prefix, ":", local})) {}
+};
+
+/// The element children of one element, read once. A mapper looks some twenty names up among
+/// an item's handful of children: through this, a lookup compares a key per child instead of
+/// walking the siblings through the shared library and comparing each name.
+class Children {
+ public:
+  struct Child {
+    pugi::xml_node node;
+    const char* name;  ///< node.name()
+    NameKey key;
+    /// Whether this child is `name`, as is_element compares.
+    bool is(const ElementName& element) const {
+      return key == element.key && name_is(name, element.prefix, element.local);
+    }
+  };
+
+  explicit Children(pugi::xml_node parent);
+
+  pugi::xml_node parent() const { return parent_; }
+  /// First / last child element named `prefix:local`, as first_child and last_child find it.
+  pugi::xml_node first(const ElementName& name) const;
+  pugi::xml_node last(const ElementName& name) const;
+  pugi::xml_node first(std::string_view prefix, std::string_view local) const {
+    return first(ElementName(prefix, local));
+  }
+  pugi::xml_node last(std::string_view prefix, std::string_view local) const {
+    return last(ElementName(prefix, local));
+  }
+
+  /// The child elements in document order.
+  std::vector<Child>::const_iterator begin() const { return children_.begin(); }
+  std::vector<Child>::const_iterator end() const { return children_.end(); }
+
+ private:
+  pugi::xml_node parent_;
+  std::vector<Child> children_;
+};
 
 /// Attribute by name, case-insensitive on the whole name ("isPermaLink", "ispermalink").
 pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name);

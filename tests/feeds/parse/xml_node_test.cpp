@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include <pugixml.hpp>
 
 namespace feeds::xml {
@@ -47,6 +51,59 @@ TEST(XmlNode, IsElementIsFalseForTextAndEmptyNodes) {
   ASSERT_TRUE(document.load_string("<r>title</r>"));
   EXPECT_FALSE(is_element(document.first_child().first_child(), "", "title"));
   EXPECT_FALSE(is_element(pugi::xml_node(), "", ""));
+}
+
+// Children must find what first_child and last_child find: random children whose names share
+// long prefixes (past the key's 8 bytes), differ in case or prefix only, among text nodes.
+TEST(Children, FindWhatFirstChildAndLastChildFind) {
+  const std::vector<std::string> names = {"title",          "Title",
+                                          "TITLE",          "titles",
+                                          "itunes:summary", "itunes:subtitle",
+                                          "itunes:Summary", "ITUNES:summary",
+                                          "dc:date",        "dc:dates",
+                                          "date",           "a:b:c",
+                                          "guid",           "x"};
+  const std::vector<std::pair<std::string, std::string>> lookups = {{"", "title"},
+                                                                    {"itunes", "summary"},
+                                                                    {"itunes", "subtitle"},
+                                                                    {"dc", "date"},
+                                                                    {"", "date"},
+                                                                    {"a", "b:c"},
+                                                                    {"", "a:b:c"},
+                                                                    {"", "guid"},
+                                                                    {"", "description"},
+                                                                    {"itunes", "SUMMARY"},
+                                                                    {"", "x"},
+                                                                    {"", ""}};
+  std::mt19937 random(5);
+  for (int round = 0; round < 2000; ++round) {
+    std::string xml = "<r>";
+    const auto count = random() % 12;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (random() % 3 == 0) xml += "text";
+      const std::string& name = names[random() % names.size()];
+      xml += "<" + name + ">" + std::to_string(i) + "</" + name + ">";
+    }
+    xml += "</r>";
+    pugi::xml_document document;
+    ASSERT_TRUE(document.load_string(xml.c_str())) << xml;
+    const pugi::xml_node parent = document.first_child();
+    const Children children(parent);
+    for (const auto& [prefix, local] : lookups) {
+      EXPECT_EQ(children.first(prefix, local), first_child(parent, prefix, local)) << xml;
+      EXPECT_EQ(children.last(prefix, local), last_child(parent, prefix, local)) << xml;
+    }
+  }
+}
+
+TEST(Children, ListTheChildElementsInOrder) {
+  pugi::xml_document document;
+  ASSERT_TRUE(document.load_string("<r>a<b/>c<!--d--><e:f/></r>"));
+  const Children children(document.first_child());
+  std::vector<std::string> seen;
+  for (const auto& child : children) seen.emplace_back(child.name);
+  EXPECT_EQ(seen, (std::vector<std::string>{"b", "e:f"}));
+  EXPECT_EQ(children.parent(), document.first_child());
 }
 
 }  // namespace
