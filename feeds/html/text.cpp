@@ -4,6 +4,10 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "feeds/html/dom.hpp"
 #include "feeds/html/fast_sanitize.hpp"
 #include "feeds/html/name_set.hpp"
@@ -79,28 +83,77 @@ bool may_start_whitespace(unsigned char c) {
   return starts[c];
 }
 
-/// Whether `text` needs no collapsing inside: its only whitespace is single ASCII spaces
-/// between other characters, and no byte starts a character whitespace_length matches. Loops
-/// without early exits, which the compiler vectorizes: most text passes, at a fraction of
-/// append_each's cost per byte (bench_parse).
-bool is_collapsed(std::string_view text) {
-  // Bytes, not ints: the vector code then compares 16 bytes per instruction.
-  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  if (n == 0 || p[0] == ' ' || p[n - 1] == ' ') return false;
+/// is_collapsed's exact test, for text with a byte that may start a multi-byte space. Loops
+/// without early exits, which the compiler vectorizes.
+bool is_collapsed_exactly(const std::uint8_t* p, std::size_t n) {
   std::uint8_t bad = 0;
   for (std::size_t i = 0; i < n; ++i) bad |= p[i] < 0x20;  // '\t' to '\r' and other controls
   for (std::size_t i = 1; i < n; ++i) bad |= (p[i] == ' ') & (p[i - 1] == ' ');
-  // The multi-byte spaces start with one of four lead bytes: text without them (ASCII, most
-  // other scripts) skips the two costlier loops.
-  std::uint8_t leads = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    leads |= (p[i] == 0xC2) | (p[i] == 0xE1) | (p[i] == 0xE2) | (p[i] == 0xE3);
-  if (leads == 0) return bad == 0;
   for (std::size_t i = 0; i + 1 < n; ++i) bad |= is_two_byte_space(p[i], p[i + 1]);
   // Also a lead byte followed by a non-continuation byte: append_each decides those.
   for (std::size_t i = 0; i + 2 < n; ++i) bad |= is_three_byte_space(p[i], p[i + 1], p[i + 2]);
   return bad == 0;
+}
+
+enum class Collapsed { yes, no, maybe };
+
+/// One pass over `text` (not empty, no space at either end) for what rules it in or out: a
+/// control byte or two spaces in a row say no; a byte that may start a multi-byte space
+/// (0xC2, 0xE1-0xE3) leaves it to is_collapsed_exactly.
+Collapsed collapsed_quickly(const std::uint8_t* p, std::size_t n) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  __m128i bad = _mm_setzero_si128();
+  __m128i leads = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // The bytes before these: p[0] is no space, so the first block shifts in a zero.
+    const __m128i before = i == 0 ? _mm_slli_si128(v, 1)
+                                  : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i - 1));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    const __m128i two_spaces =
+        _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(before, space));
+    bad = _mm_or_si128(bad, _mm_or_si128(control, two_spaces));
+    // 0xE1-0xE3 are the bytes whose value minus 0xE1 is at most 2, unsigned.
+    const __m128i e1_to_e3 = _mm_cmpeq_epi8(
+        _mm_min_epu8(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE1))), _mm_set1_epi8(2)),
+        _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE1))));
+    leads = _mm_or_si128(
+        leads, _mm_or_si128(e1_to_e3, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2)))));
+  }
+  if (_mm_movemask_epi8(bad) != 0) return Collapsed::no;
+  bool lead = _mm_movemask_epi8(leads) != 0;
+#else
+  bool lead = false;
+#endif
+  bool wrong = false;
+  for (; i < n; ++i) {
+    wrong |= p[i] < 0x20 || (p[i] == ' ' && i > 0 && p[i - 1] == ' ');
+    lead |= p[i] == 0xC2 || (p[i] >= 0xE1 && p[i] <= 0xE3);
+  }
+  if (wrong) return Collapsed::no;
+  return lead ? Collapsed::maybe : Collapsed::yes;
+}
+
+/// Whether `text` needs no collapsing inside: its only whitespace is single ASCII spaces
+/// between other characters, and no byte starts a character whitespace_length matches. Most
+/// text passes, at a fraction of append_each's cost per byte (bench_parse).
+bool is_collapsed(std::string_view text) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  if (n == 0 || p[0] == ' ' || p[n - 1] == ' ') return false;
+  switch (collapsed_quickly(p, n)) {
+    case Collapsed::yes: return true;
+    case Collapsed::no: return false;
+    case Collapsed::maybe: break;
+  }
+  return is_collapsed_exactly(p, n);
+}
+
+/// ASCII whitespace, as append_each collapses it.
+bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 }  // namespace
@@ -110,13 +163,14 @@ namespace detail {
 void CollapsingText::append(std::string_view text) {
   // ASCII whitespace at either end (the newlines and indentation between tags) only makes
   // the space pending, as append_each would.
-  constexpr std::string_view ascii_whitespace = " \t\n\v\f\r";
-  const auto begin = text.find_first_not_of(ascii_whitespace);
-  if (begin == std::string_view::npos) {
+  std::size_t begin = 0;
+  while (begin < text.size() && is_ascii_space(text[begin])) ++begin;
+  if (begin == text.size()) {
     if (!text.empty()) add_space();
     return;
   }
-  const auto end = text.find_last_not_of(ascii_whitespace) + 1;
+  std::size_t end = text.size();
+  while (is_ascii_space(text[end - 1])) --end;
   if (begin > 0) add_space();
   const auto inside = text.substr(begin, end - begin);
   if (is_collapsed(inside)) {

@@ -173,11 +173,21 @@ TEST(CollapseWhitespace, AgreesWithTheDefinitionOnMixedText) {
                                 "\xe2\x80\x41"};
   constexpr std::size_t valid_tokens = std::size(tokens) - 5;
   std::mt19937 random(7);
+  // Mostly short pieces, and some of up to 120 tokens: past the sixteen bytes tested at once.
   const auto text_of = [&](std::size_t kinds) {
     std::string text;
-    for (int n = static_cast<int>(random() % 8); n > 0; --n) text += tokens[random() % kinds];
+    const int tokens_in_text = static_cast<int>(random() % 4 == 0 ? random() % 120 : random() % 8);
+    for (int n = tokens_in_text; n > 0; --n) text += tokens[random() % kinds];
     return text;
   };
+  // Long collapsed text (words and single spaces) with one token put anywhere in it: each
+  // kind of space, control and broken byte at every position of the sixteen-byte blocks.
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = "w";
+    for (int n = static_cast<int>(random() % 30); n > 0; --n) text += random() % 2 ? " word" : " a";
+    text.insert(random() % (text.size() + 1), tokens[random() % std::size(tokens)]);
+    ASSERT_EQ(feeds::collapse_whitespace(text), collapse_by_definition(text)) << "input: " << text;
+  }
   for (int round = 0; round < 20000; ++round) {
     const auto any = text_of(std::size(tokens));
     ASSERT_EQ(feeds::collapse_whitespace(any), collapse_by_definition(any)) << "input: " << any;
