@@ -23,8 +23,12 @@ UPDATE feeds SET title = coalesce(?2, title), site_url = coalesce(?3, site_url),
   avg_item_interval = (
     SELECT CASE WHEN count(*) > 1 THEN (max(p) - min(p)) / (count(*) - 1) END
     FROM (SELECT published_at AS p FROM items WHERE feed_id = ?1 AND published_at IS NOT NULL
-          ORDER BY published_at DESC LIMIT 10))
+          ORDER BY coalesce(published_at, first_seen_at) DESC LIMIT 10))
 WHERE id = ?1)sql";
+// The ten newest publication dates. For rows with a published_at, ordering by
+// items_by_feed_date's expression is ordering by published_at: the index walk stops after ten
+// rows, where ORDER BY published_at sorted all the feed's items in a temporary b-tree, for
+// every fetch.
 
 /// The items of the document to store; on a feed's first document only the newest `limit`,
 /// and `cutoff` becomes the newest date among those left out.

@@ -45,6 +45,30 @@ TEST_F(CommitFetch, StoresNewItemsAndFeedMetadataTogether) {
   EXPECT_EQ(fetches[0].http_status, 200);
 }
 
+// The posting rate comes from the ten newest publication dates: not older dates, not undated
+// items (however recently first seen), whatever the document order.
+TEST_F(CommitFetch, AverageIntervalIsOverTheTenNewestPublicationDates) {
+  std::vector<feeds::Item> items;
+  for (int n = 0; n < 5; ++n)  // older, a day apart
+    items.push_back(make_item("old-" + std::to_string(n), at(1690000000 + 86400 * n)));
+  for (int n = 0; n < 10; ++n)  // the newest ten, two hours apart
+    items.push_back(make_item("new-" + std::to_string(n), at(1700000000 + 7200 * n)));
+  for (int n = 0; n < 3; ++n) items.push_back(make_item("undated-" + std::to_string(n)));
+  std::swap(items[2], items[12]);
+  store_.commit_fetch(feed_, make_fetch(items));
+  EXPECT_EQ(store_.feed_by_id(feed_)->avg_item_interval, 7200s);
+
+  // A later document's newer items move the window: six at one hour and four of the above.
+  std::vector<feeds::Item> later;
+  for (int n = 0; n < 6; ++n)
+    later.push_back(
+        make_item("later-" + std::to_string(n), at(1700000000 + 7200 * 9 + 3600 * (n + 1))));
+  store_.commit_fetch(feed_, make_fetch(later, base_time + 1h));
+  // Newest ten: 6 hourly after new-9, then new-9 .. new-6: (6 h + 3 * 2 h) / 9.
+  EXPECT_EQ(store_.feed_by_id(feed_)->avg_item_interval,
+            std::chrono::seconds((6 * 3600 + 3 * 7200) / 9));
+}
+
 feeds::Item item_with_every_field() {
   auto item = make_item("full", at(1700000000));
   item.date_modified = at(1700000500);
