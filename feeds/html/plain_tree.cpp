@@ -1,8 +1,5 @@
 #include "feeds/html/plain_tree.hpp"
 
-#include <algorithm>
-#include <iterator>
-
 #include <gumbo.h>
 
 #include "feeds/html/name_set.hpp"
@@ -26,54 +23,86 @@ enum Flag : std::uint16_t {
   eats_newline = 1 << 12,   // pre
 };
 
-struct ElementRow {
-  std::string_view name;
-  std::uint16_t flags;
-};
-
 constexpr std::uint16_t block = closes_paragraph;
 
 // Every element here was checked against the "in body" insertion mode: none of them closes,
 // moves or re-opens anything under the conditions PlainTreeChecker adds. Anything missing
 // (tables, forms, nobr, listing, noscript, ...) goes to gumbo.
-constexpr ElementRow elements[] = {
-    {"a", link},          {"abbr", 0},
-    {"address", block},   {"article", block},
-    {"aside", block},     {"audio", 0},
-    {"b", 0},             {"bdi", 0},
-    {"bdo", 0},           {"big", 0},
-    {"blockquote", block}, {"br", void_element},
-    {"center", block},    {"cite", 0},
-    {"code", 0},          {"dd", block | needs_definitions},
-    {"del", 0},           {"details", block},
-    {"dfn", 0},           {"div", block},
-    {"dl", block | definitions}, {"dt", block | needs_definitions},
-    {"em", 0},            {"figcaption", block},
-    {"figure", block},    {"font", 0},
-    {"footer", block},    {"h1", block | heading},
-    {"h2", block | heading}, {"h3", block | heading},
-    {"h4", block | heading}, {"h5", block | heading},
-    {"h6", block | heading}, {"header", block},
-    {"hgroup", block},    {"hr", block | void_element},
-    {"i", 0},             {"iframe", raw_text},
-    {"img", void_element}, {"ins", 0},
-    {"kbd", 0},           {"li", block | needs_list},
-    {"main", block},      {"mark", 0},
-    {"nav", block},       {"ol", block | list},
-    {"p", block | paragraph}, {"picture", 0},
-    {"pre", block | eats_newline}, {"q", 0},
-    {"rp", needs_ruby},   {"rt", needs_ruby},
-    {"ruby", ruby},       {"s", 0},
-    {"samp", 0},          {"script", raw_text},
-    {"section", block},   {"small", 0},
-    {"source", void_element}, {"span", 0},
-    {"strike", 0},        {"strong", 0},
-    {"style", raw_text},  {"sub", 0},
-    {"summary", block},   {"sup", 0},
-    {"time", 0},          {"tt", 0},
-    {"u", 0},             {"ul", block | list},
-    {"var", 0},           {"video", 0},
-};
+using ElementFlags = NameMap<std::uint16_t, 72>;
+constexpr ElementFlags elements{std::array<ElementFlags::Entry, 72>{{
+    {"a", link},
+    {"abbr", 0},
+    {"address", block},
+    {"article", block},
+    {"aside", block},
+    {"audio", 0},
+    {"b", 0},
+    {"bdi", 0},
+    {"bdo", 0},
+    {"big", 0},
+    {"blockquote", block},
+    {"br", void_element},
+    {"center", block},
+    {"cite", 0},
+    {"code", 0},
+    {"dd", block | needs_definitions},
+    {"del", 0},
+    {"details", block},
+    {"dfn", 0},
+    {"div", block},
+    {"dl", block | definitions},
+    {"dt", block | needs_definitions},
+    {"em", 0},
+    {"figcaption", block},
+    {"figure", block},
+    {"font", 0},
+    {"footer", block},
+    {"h1", block | heading},
+    {"h2", block | heading},
+    {"h3", block | heading},
+    {"h4", block | heading},
+    {"h5", block | heading},
+    {"h6", block | heading},
+    {"header", block},
+    {"hgroup", block},
+    {"hr", block | void_element},
+    {"i", 0},
+    {"iframe", raw_text},
+    {"img", void_element},
+    {"ins", 0},
+    {"kbd", 0},
+    {"li", block | needs_list},
+    {"main", block},
+    {"mark", 0},
+    {"nav", block},
+    {"ol", block | list},
+    {"p", block | paragraph},
+    {"picture", 0},
+    {"pre", block | eats_newline},
+    {"q", 0},
+    {"rp", needs_ruby},
+    {"rt", needs_ruby},
+    {"ruby", ruby},
+    {"s", 0},
+    {"samp", 0},
+    {"script", raw_text},
+    {"section", block},
+    {"small", 0},
+    {"source", void_element},
+    {"span", 0},
+    {"strike", 0},
+    {"strong", 0},
+    {"style", raw_text},
+    {"sub", 0},
+    {"summary", block},
+    {"sup", 0},
+    {"time", 0},
+    {"tt", 0},
+    {"u", 0},
+    {"ul", block | list},
+    {"var", 0},
+    {"video", 0},
+}}};
 
 /// Names the HTML tree builder has no rule for: custom elements ("my-widget"), Word's "o:p",
 /// and any other name gumbo does not know ("<more>" in a title). Such an element is ordinary:
@@ -83,10 +112,8 @@ bool is_unknown_name(std::string_view name) {
 }
 
 std::optional<std::uint16_t> element_flags(std::string_view name) {
-  const auto row = std::find_if(std::begin(elements), std::end(elements),
-                                [&](const ElementRow& r) { return same_name(r.name, name); });
-  if (row != std::end(elements)) {
-    return row->flags;
+  if (const std::uint16_t* flags = elements.find(name)) {
+    return *flags;
   }
   return is_unknown_name(name) ? std::optional<std::uint16_t>(0) : std::nullopt;
 }
