@@ -30,16 +30,17 @@ using uri_chars::is_hex;
 bool is_strippable(char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; }
 
 /// Characters RFC 3986 allows somewhere in a URI reference (brackets and '%' need context).
+constexpr auto uri_char_table = [] {
+  auto chars = uri_chars::char_table(uri_chars::sub_delims);
+  for (int byte = 0; byte < 256; ++byte)
+    chars[byte] = chars[byte] || uri_chars::is_unreserved(static_cast<char>(byte));
+  for (const char extra : std::string_view(":/?#@"))
+    chars[static_cast<unsigned char>(extra)] = true;
+  return chars;
+}();
+
 bool is_uri_char(char c) {
-  static constexpr auto table = [] {
-    auto chars = uri_chars::char_table(uri_chars::sub_delims);
-    for (int byte = 0; byte < 256; ++byte)
-      chars[byte] = chars[byte] || uri_chars::is_unreserved(static_cast<char>(byte));
-    for (const char extra : std::string_view(":/?#@"))
-      chars[static_cast<unsigned char>(extra)] = true;
-    return chars;
-  }();
-  return table[static_cast<unsigned char>(c)];
+  return uri_char_table[static_cast<unsigned char>(c)];
 }
 
 bool is_scheme(std::string_view text) {
@@ -104,9 +105,16 @@ bool is_plain_http_url(std::string_view url) {
   if (host.empty() || !std::ranges::all_of(host, is_plain_host_char)) return false;
   if (colon < authority.size() && !std::ranges::all_of(authority.substr(colon + 1), is_digit))
     return false;
+  // Characters allowed anywhere after the authority: all but '%' and '#', which need context.
+  static constexpr auto plain_path_chars = [] {
+    auto chars = uri_char_table;
+    chars['%'] = chars['#'] = false;
+    return chars;
+  }();
   bool in_fragment = false;
   for (std::size_t i = authority_end; i < url.size(); ++i) {
     const char c = url[i];
+    if (plain_path_chars[static_cast<unsigned char>(c)]) continue;
     if (c == '%') {
       if (i + 2 >= url.size() || !is_hex(url[i + 1]) || !is_hex(url[i + 2])) return false;
     } else if (c == '#') {
