@@ -37,14 +37,24 @@ class NameMap {
 
   /// The value stored for `name`; nullptr when it has none.
   constexpr const Value* find(std::string_view name) const {
+    const std::size_t slot = slot_holding(name);
+    return slot == slots ? nullptr : &slots_[slot].value;
+  }
+
+  /// Whether `name` has a value. Compares no pointers, so it is a constant expression under
+  /// the sanitizers too (GCC does not fold pointer comparisons there).
+  constexpr bool contains(std::string_view name) const { return slot_holding(name) != slots; }
+
+ private:
+  /// The slot holding `name`; `slots` when none does.
+  constexpr std::size_t slot_holding(std::string_view name) const {
     for (std::size_t slot = slot_of(name);; slot = (slot + 1) & (slots - 1)) {
       const Entry& stored = slots_[slot];
-      if (stored.name.empty()) return nullptr;  // names are never empty: a free slot ends it
-      if (same_name(stored.name, name)) return &stored.value;
+      if (stored.name.empty()) return slots;  // names are never empty: a free slot ends it
+      if (same_name(stored.name, name)) return slot;
     }
   }
 
- private:
   static constexpr std::size_t slots = std::bit_ceil(4 * N);
   static constexpr int slot_bits = std::countr_zero(slots);
 
@@ -73,7 +83,7 @@ class NameSet {
  public:
   constexpr explicit NameSet(std::array<std::string_view, N> names) : map_(entries(names)) {}
 
-  constexpr bool contains(std::string_view name) const { return map_.find(name) != nullptr; }
+  constexpr bool contains(std::string_view name) const { return map_.contains(name); }
 
  private:
   using Map = NameMap<bool, N>;
