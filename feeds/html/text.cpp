@@ -54,11 +54,16 @@ bool is_three_byte_space(std::uint8_t first, std::uint8_t second, std::uint8_t t
          ((first == 0xE3) & (second == 0x80) & (third == 0x80));   // U+3000
 }
 
+/// ASCII whitespace: space, and tab to carriage return.
+bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /// Length of the whitespace character at the start of `text`, 0 when it is something else.
 std::size_t whitespace_length(std::string_view text) {
   const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(text[i]); };
   const std::uint8_t first = byte(0);
-  if (first == ' ' || (first >= '\t' && first <= '\r')) {
+  if (is_ascii_space(text[0])) {
     return 1;
   }
   if (text.size() >= 2 && is_two_byte_space(first, byte(1))) {
@@ -149,11 +154,6 @@ bool is_collapsed(std::string_view text) {
     case Collapsed::maybe: break;
   }
   return is_collapsed_exactly(p, n);
-}
-
-/// ASCII whitespace, as append_each collapses it.
-bool is_ascii_space(char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 }  // namespace

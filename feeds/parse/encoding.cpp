@@ -180,6 +180,13 @@ bool decode_clean(std::string_view body, const Charset& chosen, DecodedText& out
   return true;
 }
 
+/// Copies a borrowed text into `converted`, so the result no longer views the input.
+void own_text(DecodedText& out) {
+  if (!out.borrowed) return;
+  out.converted = std::string(*out.borrowed);
+  out.borrowed.reset();
+}
+
 DecodedText decode_with_fallbacks(std::string_view body, Decision decision) {
   DecodedText out;
   out.bozo = !decision.bozo_reason.empty();
@@ -207,20 +214,14 @@ DecodedText decode_xml_view(std::string_view bytes, std::string_view content_typ
   } else {
     out = decode_with_fallbacks(bytes, decide(bytes, content_type));
   }
-  if (out.borrowed && xml_declaration::declares_other_than_utf8(*out.borrowed)) {
-    out.converted = std::string(*out.borrowed);
-    out.borrowed.reset();
-  }
+  if (out.borrowed && xml_declaration::declares_other_than_utf8(*out.borrowed)) own_text(out);
   if (!out.borrowed) xml_declaration::rewrite_encoding_to_utf8(out.converted);
   return out;
 }
 
 DecodedText decode_xml_document(std::string_view bytes, std::string_view content_type) {
   DecodedText out = decode_xml_view(bytes, content_type);
-  if (out.borrowed) {
-    out.converted = std::string(*out.borrowed);
-    out.borrowed.reset();
-  }
+  own_text(out);
   return out;
 }
 

@@ -54,15 +54,24 @@ std::string ascii_prefix(std::string_view bytes, std::size_t unit_width, bool bi
   return out;
 }
 
-bool declares_other_than_utf8(std::string_view text) {
+namespace {
+
+/// The declared encoding, when it is not UTF-8.
+std::optional<EncodingValue> other_encoding(std::string_view text) {
   auto value = find_encoding(text);
-  return value && !equals_ignoring_case(text.substr(value->offset, value->length), "utf-8");
+  if (value && equals_ignoring_case(text.substr(value->offset, value->length), "utf-8"))
+    return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+bool declares_other_than_utf8(std::string_view text) {
+  return other_encoding(text).has_value();
 }
 
 void rewrite_encoding_to_utf8(std::string& text) {
-  if (!declares_other_than_utf8(text)) return;
-  auto value = find_encoding(text);
-  text.replace(value->offset, value->length, "utf-8");
+  if (auto value = other_encoding(text)) text.replace(value->offset, value->length, "utf-8");
 }
 
 }  // namespace feeds::xml_declaration

@@ -21,30 +21,26 @@ struct Binding {
 /// The xmlns scope stack. Lookups are O(1) (hash by prefix, default namespace kept apart) so
 /// a document with thousands of declarations cannot make the walk quadratic.
 class Scope {
-public:
- /// Declares the element's xmlns attributes; returns how many bindings were pushed, and sets
- /// `prefixed_attributes` when another attribute has a prefix to resolve.
- std::size_t declare(pugi::xml_node element, bool& prefixed_attributes) {
-   std::size_t pushed = 0;
-   for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
-        attribute = attribute.next_attribute()) {
-     const char* name = attribute.name();
-     if (std::strncmp(name, "xmlns", 5) != 0) {
-       prefixed_attributes |= std::strchr(name, ':') != nullptr;
-       continue;
-     }
-     if (name[5] == '\0') {
-       push("", attribute.value());
-     } else if (name[5] == ':') {
-       push(name + 6, attribute.value());
-     } else {
-       prefixed_attributes |= std::strchr(name, ':') != nullptr;
-       continue;
-     }
-     ++pushed;
-   }
-   return pushed;
- }
+ public:
+  /// Declares the element's xmlns attributes; returns how many bindings were pushed, and sets
+  /// `prefixed_attributes` when another attribute has a prefix to resolve.
+  std::size_t declare(pugi::xml_node element, bool& prefixed_attributes) {
+    std::size_t pushed = 0;
+    for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+         attribute = attribute.next_attribute()) {
+      const char* name = attribute.name();
+      if (std::strcmp(name, "xmlns") == 0) {
+        push("", attribute.value());
+      } else if (std::strncmp(name, "xmlns:", 6) == 0) {
+        push(name + 6, attribute.value());
+      } else {
+        prefixed_attributes |= std::strchr(name, ':') != nullptr;
+        continue;
+      }
+      ++pushed;
+    }
+    return pushed;
+  }
 
   void pop(std::size_t count) {
     for (; count > 0; --count) {
@@ -67,7 +63,7 @@ public:
     return found == latest_.end() ? nullptr : &bindings_[found->second];
   }
 
-private:
+ private:
   void push(std::string_view prefix, std::string_view uri) {
     std::optional<std::string_view> canonical = uri.empty() ? std::nullopt : canonical_prefix(uri);
     std::size_t index = bindings_.size();
@@ -87,7 +83,7 @@ private:
 };
 
 class Renamer {
-public:
+ public:
   explicit Renamer(Outcome& outcome) : outcome_(outcome) {}
 
   void rename_element(pugi::xml_node element, bool prefixed_attributes) {
@@ -103,12 +99,13 @@ public:
 
   Scope scope;
 
-private:
+ private:
   // The new name, or nullptr when the name stays as it is (the common case costs no copy).
   const char* canonical_name(std::string_view qualified, bool is_element) {
     std::size_t colon = qualified.find(':');
     std::string_view prefix = colon == std::string_view::npos ? "" : qualified.substr(0, colon);
-    std::string_view local = colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+    std::string_view local =
+        colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
     if (prefix.empty() && !is_element) return nullptr;  // attributes: no default namespace
     std::optional<std::string_view> canonical = resolve(prefix);
     // Unknown namespaces keep their name; so does an unknown default namespace, which makes a
