@@ -12,6 +12,10 @@ namespace feedd {
 namespace storage {
 namespace {
 
+// avg_item_interval comes from the ten newest publication dates. For rows with a
+// published_at, ordering by items_by_feed_date's expression is ordering by published_at: the
+// index walk stops after ten rows, where ORDER BY published_at sorted all the feed's items in
+// a temporary b-tree, for every fetch.
 constexpr const char* update_feed_after_document = R"sql(
 UPDATE feeds SET title = coalesce(?2, title), site_url = coalesce(?3, site_url), etag = ?4,
   last_modified = ?5, state = 'active', disabled_reason = NULL, last_error = NULL,
@@ -25,10 +29,6 @@ UPDATE feeds SET title = coalesce(?2, title), site_url = coalesce(?3, site_url),
     FROM (SELECT published_at AS p FROM items WHERE feed_id = ?1 AND published_at IS NOT NULL
           ORDER BY coalesce(published_at, first_seen_at) DESC LIMIT 10))
 WHERE id = ?1)sql";
-// The ten newest publication dates. For rows with a published_at, ordering by
-// items_by_feed_date's expression is ordering by published_at: the index walk stops after ten
-// rows, where ORDER BY published_at sorted all the feed's items in a temporary b-tree, for
-// every fetch.
 
 /// The items of the document to store; on a feed's first document only the newest `limit`,
 /// and `cutoff` becomes the newest date among those left out.
