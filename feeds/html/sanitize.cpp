@@ -128,6 +128,11 @@ std::string sanitize_html_with_gumbo(std::string_view html, std::string_view bas
 
 }  // namespace detail
 
+const SanitizeOptions& default_sanitize_options() {
+  static const SanitizeOptions options;
+  return options;
+}
+
 std::string sanitize_html(std::string_view html, std::string_view base_url,
                           const SanitizeOptions& options) {
   if (std::optional<SanitizedHtml> fast = detail::fast_sanitize_html(html, base_url, options)) {

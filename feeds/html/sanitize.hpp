@@ -15,10 +15,13 @@ struct SanitizeOptions {
                                            "w.soundcloud.com", "bandcamp.com"};
 };
 
+/// The default options, built once: a temporary `SanitizeOptions{}` allocates its host list.
+const SanitizeOptions& default_sanitize_options();
+
 /// Sanitizes an HTML fragment; relative URLs are resolved against `base_url` (honouring a
 /// <base href> inside the fragment); links get rel="noopener noreferrer nofollow".
 std::string sanitize_html(std::string_view html, std::string_view base_url,
-                          const SanitizeOptions& options = {});
+                          const SanitizeOptions& options = default_sanitize_options());
 
 /// A sanitized fragment and its plain text.
 struct SanitizedHtml {
@@ -32,13 +35,13 @@ struct SanitizedHtml {
 /// sanitize_html and html_to_text of its result in one go; for plain HTML both come from a
 /// single pass without gumbo.
 SanitizedHtml sanitize_html_with_text(std::string_view html, std::string_view base_url,
-                                      const SanitizeOptions& options = {});
+                                      const SanitizeOptions& options = default_sanitize_options());
 
 namespace detail {
 
 /// sanitize_html without its fast path: gumbo parse, walk, re-sanitize to a fixed point.
 std::string sanitize_html_with_gumbo(std::string_view html, std::string_view base_url,
-                                     const SanitizeOptions& options = {});
+                                     const SanitizeOptions& options = default_sanitize_options());
 
 }  // namespace detail
 }  // namespace feeds

@@ -124,4 +124,15 @@ TEST(SanitizeHtml, AllowsIframesOnlyFromAllowedHosts) {
   EXPECT_SANITIZED(none, feeds::SanitizeOptions{.iframe_hosts = {}});
 }
 
+// The default argument is one object built once, equal to SanitizeOptions{}: the iframe
+// allowlist above is what a caller passing no options gets.
+TEST(SanitizeHtml, DefaultOptionsAreBuiltOnceAndEqualTheDefaults) {
+  const feeds::SanitizeOptions& options = feeds::default_sanitize_options();
+  EXPECT_EQ(&options, &feeds::default_sanitize_options());
+  EXPECT_EQ(options.iframe_hosts, feeds::SanitizeOptions{}.iframe_hosts);
+  const std::string iframe = "<iframe src=\"https://player.vimeo.com/video/1\"></iframe>";
+  EXPECT_EQ(feeds::sanitize_html(iframe, ""), feeds::sanitize_html(iframe, "", options));
+  EXPECT_NE(feeds::sanitize_html(iframe, ""), "");
+}
+
 }  // namespace
