@@ -188,6 +188,21 @@ TEST(CollapseWhitespace, AgreesWithTheDefinitionOnMixedText) {
     text.insert(random() % (text.size() + 1), tokens[random() % std::size(tokens)]);
     ASSERT_EQ(feeds::collapse_whitespace(text), collapse_by_definition(text)) << "input: " << text;
   }
+  // Long text full of characters that share a lead byte with a multi-byte space (’ — € « and
+  // a zero-width space, 0xE2; あ, 0xE3; ᚁ, 0xE1), with one token put anywhere: each space must
+  // be told from its look-alikes in every lane of a block, and in the bytes after the blocks.
+  const char* const look_alikes[] = {"\xe2\x80\x99", "\xe2\x80\x94", "\xe2\x82\xac",
+                                     "\xc2\xab",     "\xe2\x80\x8b", "\xe3\x81\x82",
+                                     "\xe1\x9a\x81", "\xe2\x81\xa0", "\xc3\xa9"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = "w";
+    for (int n = static_cast<int>(random() % 30); n > 0; --n) {
+      text += random() % 2 ? " word" : " ";
+      text += look_alikes[random() % std::size(look_alikes)];
+    }
+    text.insert(random() % (text.size() + 1), tokens[random() % std::size(tokens)]);
+    ASSERT_EQ(feeds::collapse_whitespace(text), collapse_by_definition(text)) << "input: " << text;
+  }
   for (int round = 0; round < 20000; ++round) {
     const auto any = text_of(std::size(tokens));
     ASSERT_EQ(feeds::collapse_whitespace(any), collapse_by_definition(any)) << "input: " << any;
