@@ -48,8 +48,7 @@ std::uint64_t fnv_continue(std::uint64_t hash, std::string_view bytes) {
   return hash;
 }
 
-// spread[b] puts bit j of b into byte j: adding spread[] of a hash's 8 bytes counts its one
-// bits in 64 byte-wide counters with 8 additions instead of 64.
+// spread[b] puts bit j of b into byte j: a plane of 64 bits becomes 8 words of byte counters.
 constexpr std::array<std::uint64_t, 256> make_spread() {
   std::array<std::uint64_t, 256> spread{};
   for (std::uint64_t b = 0; b < 256; ++b)
@@ -58,17 +57,26 @@ constexpr std::array<std::uint64_t, 256> make_spread() {
 }
 constexpr auto spread = make_spread();
 
-/// How many of the hashes added have each bit set.
+/// How many of the hashes added have each bit set. A hash is added to four bit planes, a 4-bit
+/// counter per bit kept bit-sliced (twelve bitwise operations count all 64 bits); every 15
+/// hashes the planes move into byte-wide counters, and those into full counters every 17
+/// moves (17 x 15 = 255, what a byte holds).
 class BitCounts {
  public:
   void add(std::uint64_t hash) {
-    for (int k = 0; k < 8; ++k) packed_[k] += spread[(hash >> (8 * k)) & 0xff];
-    if (++pending_ == 255) flush();  // a byte counter holds at most 255
+    std::uint64_t carry = hash;
+    for (auto& plane : planes_) {
+      const std::uint64_t next = plane & carry;
+      plane ^= carry;
+      carry = next;
+    }
+    if (++in_planes_ == 15) move_planes();
     ++total_;
   }
   /// Bit set where more than half the hashes have it (SimHash's majority vote).
   std::uint64_t majority() {
-    flush();
+    if (in_planes_ > 0) move_planes();
+    move_bytes();
     std::uint64_t fingerprint = 0;
     for (int bit = 0; bit < 64; ++bit)
       if (2 * ones_[bit] > total_) fingerprint |= std::uint64_t{1} << bit;
@@ -76,16 +84,29 @@ class BitCounts {
   }
 
  private:
-  void flush() {
+  void move_planes() {
+    for (int k = 0; k < 8; ++k) {
+      std::uint64_t counts = 0;  // at most 15 a byte: no carry into the next
+      for (int plane = 0; plane < 4; ++plane)
+        counts += spread[(planes_[plane] >> (8 * k)) & 0xff] << plane;
+      packed_[k] += counts;
+    }
+    planes_ = {};
+    in_planes_ = 0;
+    if (++moves_ == 17) move_bytes();
+  }
+  void move_bytes() {
     for (int k = 0; k < 8; ++k) {
       for (int j = 0; j < 8; ++j) ones_[8 * k + j] += (packed_[k] >> (8 * j)) & 0xff;
       packed_[k] = 0;
     }
-    pending_ = 0;
+    moves_ = 0;
   }
+  std::array<std::uint64_t, 4> planes_{};
   std::array<std::uint64_t, 8> packed_{};
   std::array<std::size_t, 64> ones_{};
-  std::size_t pending_ = 0;
+  std::size_t in_planes_ = 0;
+  std::size_t moves_ = 0;
   std::size_t total_ = 0;
 };
 

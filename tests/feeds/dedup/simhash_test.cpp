@@ -75,6 +75,50 @@ TEST(Simhash, KeepsTheFingerprintsStoredDatabasesHold) {
   EXPECT_EQ(simhash(fingerprint_words(long_text, 1000)), 0x3d94a3bae61336a2ULL);
 }
 
+// SimHash as first written, one vote per feature and bit: FNV-1a of each lower-cased word and
+// of each "previous word" pair, spread by finish_hash; a bit is set when more than half the
+// features have it.
+std::uint64_t simhash_by_definition(const Words& words) {
+  const auto fnv = [](std::string_view bytes) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return finish_hash(hash);
+  };
+  std::vector<std::uint64_t> features;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    features.push_back(fnv(words[i]));
+    if (i > 0) features.push_back(fnv(words[i - 1] + " " + words[i]));
+  }
+  std::uint64_t fingerprint = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    std::size_t ones = 0;
+    for (const auto feature : features) ones += (feature >> bit) & 1;
+    if (2 * ones > features.size()) fingerprint |= std::uint64_t{1} << bit;
+  }
+  return fingerprint;
+}
+
+// The counting must hold for any number of features: the counters are carried over at fixed
+// counts (15, 255), and 0 to 900 features cross each of those boundaries many times.
+TEST(Simhash, CountsEveryFeatureLikeTheDefinition) {
+  std::mt19937 random(5);
+  for (int round = 0; round < 2000; ++round) {
+    Words words;
+    const auto count = round < 500 ? round : random() % 450;
+    for (std::size_t i = 0; i < count; ++i) {
+      // Few distinct words: features repeat, so counts reach every value, ties included.
+      words.push_back(std::string(1 + random() % 3, static_cast<char>('a' + random() % 4)));
+    }
+    ASSERT_EQ(simhash(words), simhash_by_definition(words)) << count << " words";
+  }
+  // One word repeated: the bits its two features share are set in every feature, so those
+  // counters reach the feature count.
+  for (std::size_t count = 0; count < 600; ++count) {
+    const Words words(count, "same");
+    ASSERT_EQ(simhash(words), simhash_by_definition(words)) << count << " words";
+  }
+}
+
 // text_simhash hashes the words as it finds them: it must agree with building them first,
 // for mixed-case, Unicode, over-long and empty texts and every word limit.
 TEST(TextSimhash, EqualsTheSimhashOfTheWordsAndCountsThem) {
