@@ -126,7 +126,8 @@ Person read_person(pugi::xml_node node, const AtomScope& scope) {
   auto field = [&](std::string_view local) -> std::optional<std::string> {
     auto child = xml::first_child(node, scope.prefix, local);
     if (!child) return std::nullopt;
-    auto value = collapse_whitespace(text_of(child));
+    std::string storage;
+    auto value = collapse_whitespace(xml::text_view_of(child, storage));
     if (value.empty()) return std::nullopt;
     return value;
   };
@@ -153,9 +154,11 @@ std::optional<TimePoint> last_date(const xml::Children& parent,
                                    std::initializer_list<xml::ElementName> names) {
   std::optional<TimePoint> found;
   for (const auto& entry : parent) {
-    for (const auto& name : names)
-      if (entry.is(name))
-        if (auto date = parse_date(text_of(entry.node))) found = date;
+    for (const auto& name : names) {
+      if (!entry.is(name)) continue;
+      std::string storage;
+      if (auto date = parse_date(xml::text_view_of(entry.node, storage))) found = date;
+    }
   }
   return found;
 }

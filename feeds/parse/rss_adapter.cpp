@@ -41,7 +41,8 @@ pugi::xml_node rss_child(const xml::Children& parent, const RssScope& scope,
 std::optional<std::string> untyped_child_text(const xml::Children& parent, const RssScope& scope,
                                               std::string_view local) {
   auto node = rss_child(parent, scope, local);
-  return node ? untyped_plain_text(xml::raw_content(node)) : std::nullopt;
+  std::string storage;
+  return node ? untyped_plain_text(xml::raw_content_view(node, storage)) : std::nullopt;
 }
 
 /// The item's link: <link>, else a permalink guid that is an absolute http(s) URL.
@@ -49,7 +50,9 @@ std::optional<std::string> find_item_link(const xml::Children& item, const RssSc
   auto base = base_for(item.parent(), scope);
   if (auto link = item.first(scope.prefix, "link")) {
     // Atom-style <link href="..."/> in RSS items: seen in podcast feeds (wellformed/psc).
-    auto target = xml::trimmed_text_of(link).empty() ? std::string(link.attribute("href").value()) : text_of(link);
+    std::string storage;
+    const std::string_view target =
+        xml::is_blank(link) ? link.attribute("href").value() : xml::text_view_of(link, storage);
     if (auto url = url_field(target, base)) return url;
   }
   if (scope.rdf) return std::nullopt;
@@ -57,7 +60,8 @@ std::optional<std::string> find_item_link(const xml::Children& item, const RssSc
   if (!guid) return std::nullopt;
   std::string_view permalink = xml::attribute(guid, "isPermaLink").value();
   if (!permalink.empty() && permalink != "true") return std::nullopt;
-  auto url = url_field(text_of(guid), base);
+  std::string storage;
+  auto url = url_field(xml::text_view_of(guid, storage), base);
   if (url && (url->starts_with("http://") || url->starts_with("https://"))) return url;
   return std::nullopt;
 }
@@ -88,8 +92,7 @@ pugi::xml_node find_summary_node(const xml::Children& item, const RssScope& scop
 
 /// The item's HTML: content:encoded, xhtml:body, <body> or <fullitem>, else the summary's element.
 pugi::xml_node find_content_node(const xml::Children& item, const RssScope& scope) {
-  if (auto node = item.last("content", "encoded"); node && !xml::trimmed_text_of(node).empty())
-    return node;
+  if (auto node = item.last("content", "encoded"); node && !xml::is_blank(node)) return node;
   if (auto node = item.last("xhtml", "body")) return node;
   if (auto node = item.last("", "body")) return node;
   if (auto node = item.last("", "fullitem")) return node;
@@ -110,7 +113,9 @@ void map_item_content(const xml::Children& item, const RssScope& scope, pugi::xm
   auto node = find_content_node(item, scope);
   if (!node) return;
   bool xhtml = is_element(node, "xhtml", "body") || is_element(node, "", "body");
-  auto raw = xhtml ? xml::inner_html(node) : xml::raw_content(node);
+  std::string storage;
+  const std::string_view raw = xhtml ? std::string_view(storage = xml::inner_html(node))
+                                     : xml::raw_content_view(node, storage);
   auto content = content_fields(raw, TextKind::html, base_for(node, scope));
   out.content_html = std::move(content.html);
   if (content.text && node == summary_node && content.text_is_raw_text && looks_like_html(raw))
@@ -126,7 +131,10 @@ Item map_item(pugi::xml_node node, const RssScope& scope) {
   out.title = find_item_title(item, scope);
   const auto summary_node = find_summary_node(item, scope);
   map_item_content(item, scope, summary_node, out);
-  if (summary_node && !out.summary) out.summary = untyped_plain_text(xml::raw_content(summary_node));
+  if (summary_node && !out.summary) {
+    std::string storage;
+    out.summary = untyped_plain_text(xml::raw_content_view(summary_node, storage));
+  }
   if (!out.summary && out.content_text) out.summary = out.content_text;  // feedparser copies content
   map_item_dates(item, out);
   map_item_authors(item, scope.rdf, out);

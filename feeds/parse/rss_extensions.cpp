@@ -21,7 +21,8 @@ std::optional<TimePoint> last_date_of(const xml::Children& item,
   for (const auto& child : item) {
     for (const auto& name : names) {
       if (!child.is(name)) continue;
-      if (auto date = parse_date(text_of(child.node))) found = date;
+      std::string storage;
+      if (auto date = parse_date(xml::text_view_of(child.node, storage))) found = date;
     }
   }
   return found;
@@ -67,8 +68,10 @@ void map_item_authors(const xml::Children& item, bool rdf, Item& out) {
   static constexpr xml::ElementName author{"", "author"}, creator{"dc", "creator"},
       dc_author{"dc", "author"};
   for (const auto& child : item) {
-    if ((!rdf && child.is(author)) || child.is(creator) || child.is(dc_author))
-      add_person(out.authors, parse_person_text(text_of(child.node)));
+    if ((!rdf && child.is(author)) || child.is(creator) || child.is(dc_author)) {
+      std::string storage;
+      add_person(out.authors, parse_person_text(xml::text_view_of(child.node, storage)));
+    }
   }
   if (!out.authors.empty()) return;
   if (auto node = item.last("itunes", "author"))
@@ -85,7 +88,8 @@ void map_item_tags(const xml::Children& item, Item& out) {
       // Only the category's own text: <category>Name<image>...</image></category> exists.
       add_tag(out.tags, child.child_value());
     } else if (entry.is(dc_subject) || entry.is(media_category)) {
-      add_tag(out.tags, text_of(child));
+      std::string storage;
+      add_tag(out.tags, xml::text_view_of(child, storage));
     } else if (entry.is(itunes_keywords) || entry.is(plain_tags)) {
       auto keywords = text_of(child);
       std::string_view rest = keywords;

@@ -116,16 +116,16 @@ pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name) {
   return {};
 }
 
-std::string text_of(pugi::xml_node node) {
+std::string_view text_view_of(pugi::xml_node node, std::string& storage) {
   if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) return node.value();
   auto first = node.first_child();
   // The common case, one text child, without the traversal.
   if (first && !first.next_sibling() &&
       (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
     return first.value();
-  std::string out;
+  storage.clear();
   for (auto it = node.first_child(); it;) {
-    if (it.type() == pugi::node_pcdata || it.type() == pugi::node_cdata) out += it.value();
+    if (it.type() == pugi::node_pcdata || it.type() == pugi::node_cdata) storage += it.value();
     if (it.first_child()) {
       it = it.first_child();
       continue;
@@ -134,16 +134,34 @@ std::string text_of(pugi::xml_node node) {
     if (!it || it == node) break;
     it = it.next_sibling();
   }
-  return out;
+  return storage;
 }
 
+std::string text_of(pugi::xml_node node) {
+  std::string storage;
+  const std::string_view text = text_view_of(node, storage);
+  if (text.data() == storage.data()) return storage;
+  return std::string(text);
+}
+
+namespace {
+
+constexpr std::string_view ascii_spaces = " \t\r\n\f\v";
+
+}  // namespace
+
 std::string trimmed_text_of(pugi::xml_node node) {
-  auto text = text_of(node);
-  static constexpr const char* kSpace = " \t\r\n\f\v";
-  auto first = text.find_first_not_of(kSpace);
-  if (first == std::string::npos) return {};
-  auto last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
+  std::string storage;
+  const std::string_view text = text_view_of(node, storage);
+  auto first = text.find_first_not_of(ascii_spaces);
+  if (first == std::string_view::npos) return {};
+  auto last = text.find_last_not_of(ascii_spaces);
+  return std::string(text.substr(first, last - first + 1));
+}
+
+bool is_blank(pugi::xml_node node) {
+  std::string storage;
+  return text_view_of(node, storage).find_first_not_of(ascii_spaces) == std::string_view::npos;
 }
 
 bool has_child_elements(pugi::xml_node node) {
@@ -184,6 +202,12 @@ std::string inner_html(pugi::xml_node node, TextEscaping escaping) {
 
 std::string raw_content(pugi::xml_node node) {
   return has_child_elements(node) ? inner_html(node, TextEscaping::verbatim) : text_of(node);
+}
+
+std::string_view raw_content_view(pugi::xml_node node, std::string& storage) {
+  if (!has_child_elements(node)) return text_view_of(node, storage);
+  storage = inner_html(node, TextEscaping::verbatim);
+  return storage;
 }
 
 std::string base_in_scope(pugi::xml_node node, std::string_view document_base) {

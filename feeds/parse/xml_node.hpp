@@ -108,8 +108,16 @@ pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name);
 /// Concatenated text of all text and CDATA descendants.
 std::string text_of(pugi::xml_node node);
 
+/// text_of without a copy when `node` is a text node or holds exactly one (nearly every
+/// field): a view of the document's text. Otherwise the concatenation, written into `storage`
+/// and viewed; the view lives as long as the document and `storage`.
+std::string_view text_view_of(pugi::xml_node node, std::string& storage);
+
 /// text_of with ASCII whitespace trimmed from both ends.
 std::string trimmed_text_of(pugi::xml_node node);
+
+/// Whether text_of is empty or ASCII whitespace only (trimmed_text_of(node).empty()).
+bool is_blank(pugi::xml_node node);
 
 /// True when the element has child elements (markup that was not escaped).
 bool has_child_elements(pugi::xml_node node);
@@ -127,6 +135,9 @@ std::string inner_html(pugi::xml_node node, TextEscaping escaping = TextEscaping
 
 /// The HTML source of a field that carries HTML either escaped (text) or as child elements.
 std::string raw_content(pugi::xml_node node);
+
+/// raw_content without a copy of HTML carried as one text node (see text_view_of).
+std::string_view raw_content_view(pugi::xml_node node, std::string& storage);
 
 /// The base URL in scope at `node`: `document_base` changed by every xml:base on the path from
 /// the root to `node` (a relative xml:base resolves against its parent's; an empty one resets).

@@ -55,6 +55,49 @@ TEST(XmlNode, IsElementIsFalseForTextAndEmptyNodes) {
 
 // Children must find what first_child and last_child find: random children whose names share
 // long prefixes (past the key's 8 bytes), differ in case or prefix only, among text nodes.
+// text_view_of views the document's text when there is one text node, and otherwise gives
+// what text_of gives, from `storage`; is_blank and raw_content_view agree with their copying
+// forms.
+TEST(XmlNode, TextViewsEqualTheCopiesAndViewTheDocumentWhenTheyCan) {
+  struct Case {
+    const char* xml;
+    const char* text;
+    bool viewed;  // one text node: a view into the document
+  };
+  const Case cases[] = {
+      {"<a>plain</a>", "plain", true},
+      {"<a><![CDATA[<b>x</b>]]></a>", "<b>x</b>", true},
+      {"<a> \n\t </a>", " \n\t ", true},
+      {"<a/>", "", false},
+      {"<a>one<b>two</b>three</a>", "onetwothree", false},
+      {"<a><b><c>deep</c></b> end</a>", "deep end", false},
+      {"<a>x<![CDATA[y]]></a>", "xy", false},
+      {"<a><!--c-->text</a>", "text", false},
+  };
+  for (const auto& c : cases) {
+    pugi::xml_document document;
+    // Whitespace-only text and comments kept as nodes (load_xml drops them): every kind of
+    // child a text may sit between.
+    ASSERT_TRUE(document.load_string(
+        c.xml, pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_comments));
+    const auto node = document.first_child();
+    std::string storage = "left over";
+    const std::string_view view = text_view_of(node, storage);
+    EXPECT_EQ(view, c.text) << c.xml;
+    EXPECT_EQ(view, text_of(node)) << c.xml;
+    EXPECT_EQ(view.data() != storage.data(), c.viewed) << c.xml;
+    EXPECT_EQ(is_blank(node), trimmed_text_of(node).empty()) << c.xml;
+    std::string raw_storage;
+    EXPECT_EQ(raw_content_view(node, raw_storage), raw_content(node)) << c.xml;
+  }
+  pugi::xml_document document;
+  const auto text = only_element(document, "<a>only</a>").first_child();
+  std::string storage;
+  EXPECT_EQ(text_view_of(text, storage), "only") << "a text node views its own value";
+  EXPECT_TRUE(is_blank(only_element(document, "<a> <b>\n</b> </a>")));
+  EXPECT_FALSE(is_blank(only_element(document, "<a> <b>x</b> </a>")));
+}
+
 TEST(Children, FindWhatFirstChildAndLastChildFind) {
   const std::vector<std::string> names = {"title",          "Title",
                                           "TITLE",          "titles",
