@@ -92,19 +92,24 @@ bool is_plain_host_char(char c) {
   return uri_chars::is_unreserved(c) || uri_chars::is_sub_delim(c);
 }
 
-/// True for an absolute http(s) URL that resolve_cleaned returns as it is: nothing to trim,
-/// strip or percent-encode, a plain host with an optional numeric port, no userinfo or IPv6
-/// literal. Most links in feeds are such URLs; they skip two copies and Boost's parse.
-bool is_plain_http_url(std::string_view url) {
-  const std::size_t prefix = http_prefix_length(url);
-  if (prefix == 0) return false;
-  const std::size_t authority_end = authority_end_from(url, prefix);
-  const auto authority = url.substr(prefix, authority_end - prefix);
-  const std::size_t colon = std::min(authority.find(':'), authority.size());
-  const auto host = authority.substr(0, colon);
-  if (host.empty() || !std::ranges::all_of(host, is_plain_host_char)) return false;
-  if (colon < authority.size() && !std::ranges::all_of(authority.substr(colon + 1), is_digit))
-    return false;
+/// True for an absolute URL that resolve_cleaned returns as it is: a scheme, nothing to trim,
+/// strip or percent-encode, and after "//" a plain host with an optional numeric port (no
+/// userinfo or IPv6 literal). Most links in feeds are such URLs, and so are Atom's tag: ids;
+/// they skip two copies and Boost's parse.
+bool is_plain_absolute_url(std::string_view url) {
+  const std::string_view scheme = scheme_of(url);
+  if (scheme.empty()) return false;
+  std::size_t path_start = scheme.size() + 1;
+  if (url.substr(path_start, 2) == "//") {
+    const std::size_t authority_start = path_start + 2;
+    path_start = authority_end_from(url, authority_start);
+    const auto authority = url.substr(authority_start, path_start - authority_start);
+    const std::size_t colon = std::min(authority.find(':'), authority.size());
+    const auto host = authority.substr(0, colon);
+    if (host.empty() || !std::ranges::all_of(host, is_plain_host_char)) return false;
+    if (colon < authority.size() && !std::ranges::all_of(authority.substr(colon + 1), is_digit))
+      return false;
+  }
   // Characters allowed anywhere after the authority: all but '%' and '#', which need context.
   static constexpr auto plain_path_chars = [] {
     auto chars = uri_char_table;
@@ -112,7 +117,7 @@ bool is_plain_http_url(std::string_view url) {
     return chars;
   }();
   bool in_fragment = false;
-  for (std::size_t i = authority_end; i < url.size(); ++i) {
+  for (std::size_t i = path_start; i < url.size(); ++i) {
     const char c = url[i];
     if (plain_path_chars[static_cast<unsigned char>(c)]) continue;
     if (c == '%') {
@@ -190,7 +195,7 @@ std::optional<std::string> resolve_cleaned(std::string_view base, std::string_vi
 
 std::optional<std::string> resolve_url(std::string_view base, std::string_view reference) {
   if (reference.size() > max_url_length || base.size() > max_url_length) return std::nullopt;
-  if (is_plain_http_url(reference)) return std::string(reference);
+  if (is_plain_absolute_url(reference)) return std::string(reference);
   return detail::resolve_url_with_boost(base, reference);
 }
 

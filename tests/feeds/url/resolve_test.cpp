@@ -130,12 +130,13 @@ TEST(ResolveUrl, RejectsInputOver64KiB) {
   EXPECT_EQ(resolve_url("http://y/", large), large);
 }
 
-// resolve_url keeps plain absolute http(s) URLs without parsing them; the answer must be what
-// Boost.URL's path gives for every reference, plain or not.
-TEST(ResolveUrl, TheShortcutForPlainHttpUrlsAnswersAsBoostDoes) {
-  const std::vector<std::string_view> starts = {"http://",  "https://",  "HTTP://",
-                                                "http:/",   "http:",     "https://",
-                                                "http://h", "http://h:", "ftp://"};
+// resolve_url keeps plain absolute URLs (http(s), tag:, urn:, mailto: ...) without parsing
+// them; the answer must be what Boost.URL's path gives for every reference, plain or not.
+TEST(ResolveUrl, TheShortcutForPlainAbsoluteUrlsAnswersAsBoostDoes) {
+  const std::vector<std::string_view> starts = {
+      "http://",   "https://", "HTTP://", "http:/", "http:",     "https://", "http://h",
+      "http://h:", "ftp://",   "tag:",    "TAG:",   "urn:isbn:", "mailto:",  "x-y+z.1:",
+      "tag://",    "tag:/",    "1tag:",   "-x:",    "ta g:",     "file:///", ":"};
   const std::vector<std::string_view> pieces = {
       "a",   "Z",    "0",  "9",   "-",     ".", "_",  "~",  "!", "$",  "&", "'",        "(",
       ")",   "*",    "+",  ",",   ";",     "=", ":",  "@",  "/", "?",  "#", "%",        "%4",
