@@ -1,5 +1,7 @@
 #include "feeds/html/text.hpp"
 
+#include "feeds/html/byte_runs.hpp"
+
 namespace feeds {
 namespace {
 
@@ -48,24 +50,26 @@ std::string escape_html(std::string_view text, bool attribute) {
 }
 
 void append_escaped_html(std::string& out, std::string_view text, bool attribute) {
-  // Runs between the characters to escape are appended whole.
-  std::size_t run = 0;
+  // Runs between the characters to escape are found sixteen bytes at a time and appended
+  // whole. Control bytes end a run too (RunStops always stops there) and are copied as they are.
+  static constexpr detail::RunStops in_text{{'&', '<', '>', '&', '&', '&'}, {'\t', '\n', '\r'}};
+  static constexpr detail::RunStops in_attribute{{'&', '<', '>', '"', '&', '&'},
+                                                 {'\t', '\n', '\r'}};
+  const auto run_length =
+      attribute ? detail::run_length<in_attribute> : detail::run_length<in_text>;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    std::string_view reference;
+    const std::size_t run = i + run_length(text.substr(i));
+    out.append(text.substr(i, run - i));
+    if (run == text.size()) break;
+    i = run;
     switch (text[i]) {
-      case '&': reference = "&amp;"; break;
-      case '<': reference = "&lt;"; break;
-      case '>': reference = "&gt;"; break;
-      case '"':
-        if (!attribute) continue;
-        reference = "&quot;";
-        break;
-      default: continue;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;  // a stop in attribute values only
+      default: out.push_back(text[i]);
     }
-    out.append(text.substr(run, i - run)).append(reference);
-    run = i + 1;
   }
-  out.append(text.substr(run));
 }
 
 }  // namespace feeds

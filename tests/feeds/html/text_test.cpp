@@ -84,6 +84,37 @@ TEST(EscapeHtml, EscapesMarkupCharacters) {
   EXPECT_EQ(feeds::escape_html("a<b>&\"c\"", true), "a&lt;b&gt;&amp;&quot;c&quot;");
 }
 
+// Long texts (past the sixteen bytes looked at together) with each character that ends a run
+// anywhere: the escaping is the character-by-character definition's.
+TEST(EscapeHtml, EscapesEveryCharacterWhereverItIs) {
+  const auto by_definition = [](std::string_view text, bool attribute) {
+    std::string out;
+    for (const char c : text) {
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '<')
+        out += "&lt;";
+      else if (c == '>')
+        out += "&gt;";
+      else if (c == '"' && attribute)
+        out += "&quot;";
+      else
+        out += c;
+    }
+    return out;
+  };
+  const char* const specials[] = {"&",    "<",    ">",    "\"",       "\t",
+                                  "\x01", "\x1f", "\x7f", "\xc2\xa0", "'"};
+  std::mt19937 random(3);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int n = static_cast<int>(random() % 60); n > 0; --n)
+      text += random() % 4 == 0 ? specials[random() % std::size(specials)] : "word ";
+    for (const bool attribute : {false, true})
+      ASSERT_EQ(feeds::escape_html(text, attribute), by_definition(text, attribute)) << text;
+  }
+}
+
 TEST(HtmlToText, DeeplyNestedInputIsHandled) {
   std::string html;
   for (int i = 0; i < 100000; ++i) {
