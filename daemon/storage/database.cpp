@@ -201,11 +201,22 @@ void WriteBatch::commit() {
 void Database::commit() {
   db_.exec("COMMIT");
   band_tail_.on_commit();
+  next_item_id_.reset();
 }
 
 void Database::roll_back() {
   db_.tryExec("ROLLBACK");
   band_tail_.on_rollback();
+  next_item_id_.reset();
+}
+
+ItemId Database::next_item_id() {
+  if (!next_item_id_) {
+    auto select = statement("SELECT coalesce(max(id), 0) + 1 FROM items");
+    select->executeStep();
+    next_item_id_ = select->getColumn(0).getInt64();
+  }
+  return *next_item_id_;
 }
 
 void Database::checkpoint() { db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }

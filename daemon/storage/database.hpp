@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -117,6 +118,13 @@ class Database {
   /// Which story keys may be stored (see StoredKeys): lookups that cannot match are skipped.
   storage::StoredKeys& stored_keys() { return stored_keys_; }
 
+  /// The id the next new item takes, max(id) + 1: read once per write transaction and
+  /// counted on from there (item_inserted), as no other connection writes while it lasts.
+  /// Only inside a write transaction.
+  ItemId next_item_id();
+  /// Notes an item inserted with `id` in the open write transaction: the next takes id + 1.
+  void item_inserted(ItemId id) { next_item_id_ = id + 1; }
+
   SQLite::Database& connection() { return db_; }
   const std::filesystem::path& path() const { return path_; }
 
@@ -131,6 +139,7 @@ class Database {
   storage::BandTail band_tail_;
   storage::StoredKeys stored_keys_;
   bool batch_open_ = false;
+  std::optional<ItemId> next_item_id_;  // for the open write transaction only
 
   void restore_date_index_before_close();
   /// Ends the open transaction (for WriteTransaction and WriteBatch).

@@ -107,6 +107,7 @@ ItemId insert_new_item(Database& db, const ItemWrite& write) {
     insert->exec();
     id = db.connection().getLastInsertRowid();
   }
+  db.item_inserted(id);
   finish_placement(db, id, placement, policy);
   return id;
 }

@@ -107,6 +107,64 @@ TEST_F(Stories, DeletingThePrimaryPassesTheStoryToTheNextSource) {
   EXPECT_EQ(count_rows(path_, "story_bands WHERE item_id NOT IN (SELECT id FROM items)"), 0);
 }
 
+// A new story names the id its item is about to take, counted on from one max(id) per write
+// transaction: through fetches of several items, group commits, an item joining a stored
+// story (SQLite picks its id) and a rolled-back batch, every lone item is its story's
+// primary and every key holds.
+TEST_F(Stories, EachNewItemIsItsOwnStorysPrimaryThroughGroupCommitsAndRollbacks) {
+  const auto lone_items_not_primary = [&] {
+    return count_rows(path_,
+                      "items i JOIN stories s ON s.id = i.story_id WHERE s.primary_item_id != i.id "
+                      "AND (SELECT count(*) FROM items m WHERE m.story_id = s.id) = 1");
+  };
+  const auto fetch_of = [](std::string_view prefix, int count, TimePoint at) {
+    std::vector<feeds::Item> items;
+    for (int i = 0; i < count; ++i) {
+      const auto name = std::string(prefix) + std::to_string(i);
+      std::string text;  // words no other item has: a story of its own
+      for (int word = 0; word < 30; ++word) text += name + "w" + std::to_string(word) + " ";
+      items.push_back(
+          story_item(name, "https://solo.example/" + name, "Unrelated " + name, text, at));
+    }
+    return make_fetch(items, at);
+  };
+  store_.commit_fetch(feed_, fetch_of("alpha", 5, base_time));
+  {
+    // Another connection takes the next id between two of this one's transactions.
+    Store other(path_);
+    other.commit_fetch(third_, fetch_of("other", 1, base_time));
+  }
+  {
+    auto batch = store_.begin_batch();
+    store_.commit_fetch(second_, fetch_of("beta", 3, base_time + 1h));
+    // Matches the story of the feed's first item by URL: no id is named, SQLite picks it.
+    store_.commit_fetch(
+        third_,
+        make_fetch({story_item("dup", "https://solo.example/alpha0", "Copy", "", base_time)},
+                   base_time + 1h));
+    store_.commit_fetch(second_, fetch_of("gamma", 3, base_time + 2h));
+    batch.commit();
+  }
+  {
+    auto batch = store_.begin_batch();
+    store_.commit_fetch(feed_, fetch_of("rolled", 4, base_time + 3h));
+  }  // not committed: rolled back
+  const auto highest = SQLite::Database(path_).execAndGet("SELECT max(id) FROM items").getInt64();
+  store_.commit_fetch(third_, fetch_of("delta", 2, base_time + 4h));
+  // The rolled-back ids are taken again, as SQLite itself would: nothing counted on from them.
+  EXPECT_EQ(SQLite::Database(path_)
+                .execAndGet("SELECT min(id) FROM items WHERE guid LIKE 'delta%'")
+                .getInt64(),
+            highest + 1);
+  EXPECT_EQ(count_rows(path_, "items"), 5 + 1 + 3 + 1 + 3 + 2);
+  EXPECT_EQ(count_rows(path_, "items WHERE guid LIKE 'rolled%'"), 0);
+  EXPECT_EQ(lone_items_not_primary(), 0);
+  EXPECT_EQ(stories(), 5 + 1 + 3 + 3 + 2);
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  SQLite::Statement check(db, "PRAGMA foreign_key_check");
+  EXPECT_FALSE(check.executeStep()) << "a key points nowhere";
+}
+
 TEST_F(Stories, ItemsWithoutAStoryAreTheirOwnOnlySource) {
   store_.commit_fetch(feed_, make_fetch({story_item("a", "https://one.example/a", "A", wire_text, base_time)}));
   EXPECT_TRUE(store_.story_sources({987654}).empty());
