@@ -9,6 +9,7 @@
 #include "daemon/storage/date_index.hpp"
 #include "daemon/storage/migrations.hpp"
 #include "daemon/storage/storage_error.hpp"
+#include "daemon/storage/store_internal.hpp"
 
 namespace feedd {
 namespace {
@@ -211,11 +212,7 @@ void Database::roll_back() {
 }
 
 ItemId Database::next_item_id() {
-  if (!next_item_id_) {
-    auto select = statement("SELECT coalesce(max(id), 0) + 1 FROM items");
-    select->executeStep();
-    next_item_id_ = select->getColumn(0).getInt64();
-  }
+  if (!next_item_id_) next_item_id_ = storage::highest_item_id(*this) + 1;
   return *next_item_id_;
 }
 

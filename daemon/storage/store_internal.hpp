@@ -16,7 +16,7 @@ std::optional<FeedRecord> load_feed(Database& db, FeedId id);
 FeedRecord require_feed(Database& db, FeedId id, std::string_view operation);
 
 /// The highest item id stored, 0 when there is none: how far ids reach, for the band tail and
-/// the stored-keys filter to size their work.
+/// the stored-keys filter to size their work, and where Database::next_item_id counts from.
 ItemId highest_item_id(Database& db);
 
 /// Appends a fetch_log row and trims the feed's log to its newest `keep` rows. Call inside the
