@@ -1,6 +1,7 @@
 #include "feeds/parse/xml_node.hpp"
 #include "feeds/ascii.hpp"
 
+#include <utility>
 #include <vector>
 
 #include "feeds/html/text.hpp"
@@ -137,18 +138,23 @@ std::string_view text_view_of(pugi::xml_node node, std::string& storage) {
   return storage;
 }
 
-std::string text_of(pugi::xml_node node) {
-  std::string storage;
-  const std::string_view text = text_view_of(node, storage);
-  if (text.data() == storage.data()) return storage;
-  return std::string(text);
-}
-
 namespace {
 
 constexpr std::string_view ascii_spaces = " \t\r\n\f\v";
 
+/// A view from text_view_of or raw_content_view as a string of its own: `storage` itself when
+/// the view is of it.
+std::string owned(std::string_view view, std::string& storage) {
+  if (view.data() == storage.data()) return std::move(storage);
+  return std::string(view);
+}
+
 }  // namespace
+
+std::string text_of(pugi::xml_node node) {
+  std::string storage;
+  return owned(text_view_of(node, storage), storage);
+}
 
 std::string trimmed_text_of(pugi::xml_node node) {
   std::string storage;
@@ -201,7 +207,8 @@ std::string inner_html(pugi::xml_node node, TextEscaping escaping) {
 }
 
 std::string raw_content(pugi::xml_node node) {
-  return has_child_elements(node) ? inner_html(node, TextEscaping::verbatim) : text_of(node);
+  std::string storage;
+  return owned(raw_content_view(node, storage), storage);
 }
 
 std::string_view raw_content_view(pugi::xml_node node, std::string& storage) {
