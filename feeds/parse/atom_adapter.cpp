@@ -89,8 +89,9 @@ bool is_html_type(std::string_view type) {
 /// A link's target: @href, else its text (feedparser accepts <link>http://...</link> in Atom).
 std::optional<std::string> link_href(pugi::xml_node link, const AtomScope& scope) {
   auto href = link.attribute("href");
-  std::string target = href ? std::string(href.value()) : text_of(link);
-  return url_field(target, xml::base_in_scope(link, scope.document_base));
+  std::string storage, base_storage;
+  const std::string_view target = href ? href.value() : xml::text_view_of(link, storage);
+  return url_field(target, xml::base_in_scope(link, scope.document_base, base_storage));
 }
 
 /// The first rel="alternate" link with an HTML type, resolved; and rel="self"/"hub".
@@ -113,7 +114,8 @@ std::optional<std::string> read_id(const xml::Children& parent, const AtomScope&
   auto text = text_of(id);
   auto value = trim(text);
   if (value.empty()) return std::nullopt;
-  auto resolved = resolve_url(xml::base_in_scope(id, scope.document_base), value);
+  std::string base_storage;
+  auto resolved = resolve_url(xml::base_in_scope(id, scope.document_base, base_storage), value);
   return resolved ? *resolved : std::string(value);
 }
 
@@ -135,7 +137,11 @@ Person read_person(pugi::xml_node node, const AtomScope& scope) {
   person.email = field("email");
   auto uri = xml::first_child(node, scope.prefix, "uri");
   if (!uri) uri = xml::first_child(node, scope.prefix, "url");  // Atom 0.3, and 1.0 feeds written as 0.3
-  if (uri) person.url = url_field(text_of(uri), xml::base_in_scope(uri, scope.document_base));
+  if (uri) {
+    std::string storage, base_storage;
+    person.url = url_field(xml::text_view_of(uri, storage),
+                           xml::base_in_scope(uri, scope.document_base, base_storage));
+  }
   // Atom 0.3 feeds in the wild put the name directly in <author>.
   if (!person.name && !person.email && !person.url && !xml::has_child_elements(node)) {
     auto text = collapse_whitespace(text_of(node));
@@ -173,8 +179,9 @@ void map_entry_content(const xml::Children& entry, const AtomScope& scope, Item&
     construct = read_text_construct(source);
   }
   if (!construct) return;
+  std::string base_storage;
   auto fields = content_fields(construct->raw, construct->kind,
-                               xml::base_in_scope(source, scope.document_base));
+                               xml::base_in_scope(source, scope.document_base, base_storage));
   out.content_html = std::move(fields.html);
   if (fields.text) out.content_text = std::move(fields.text);
 }
@@ -195,7 +202,9 @@ void map_entry_extras(const xml::Children& entry, const AtomScope& scope, Item& 
       attachment.size_in_bytes = parse_length(node.attribute("length").value());
       add_attachment(out.attachments, std::move(attachment));
     } else if (child.is(orig_link)) {
-      out.orig_link = url_field(text_of(node), xml::base_in_scope(node, scope.document_base));
+      std::string storage, base_storage;
+      out.orig_link = url_field(xml::text_view_of(node, storage),
+                                xml::base_in_scope(node, scope.document_base, base_storage));
     }
   }
 }
@@ -240,7 +249,11 @@ void map_feed_metadata(pugi::xml_node node, const AtomScope& scope, Feed& feed) 
     feed.language = std::string(lang);
   auto logo = root.last(scope.prefix, "logo");
   if (!logo) logo = root.last(scope.prefix, "icon");
-  if (logo) feed.icon = url_field(text_of(logo), xml::base_in_scope(logo, scope.document_base));
+  if (logo) {
+    std::string base_storage;
+    feed.icon =
+        url_field(text_of(logo), xml::base_in_scope(logo, scope.document_base, base_storage));
+  }
   map_people(root, scope, feed.authors);
 }
 

@@ -26,9 +26,10 @@ struct RssScope {
 
 /// The base for an element's URLs: xml:base in scope, else the document URL, else the
 /// channel link (parse-output.md §7 rule 3: `<link>/posts/1</link>` with no document URL).
-std::string base_for(pugi::xml_node node, const RssScope& scope) {
-  auto base = xml::base_in_scope(node, scope.document_base);
-  return base.empty() ? scope.channel_link : base;
+/// A resolved xml:base is kept in `storage`.
+std::string_view base_for(pugi::xml_node node, const RssScope& scope, std::string& storage) {
+  auto base = xml::base_in_scope(node, scope.document_base, storage);
+  return base.empty() ? std::string_view(scope.channel_link) : base;
 }
 
 pugi::xml_node rss_child(const xml::Children& parent, const RssScope& scope,
@@ -47,7 +48,8 @@ std::optional<std::string> untyped_child_text(const xml::Children& parent, const
 
 /// The item's link: <link>, else a permalink guid that is an absolute http(s) URL.
 std::optional<std::string> find_item_link(const xml::Children& item, const RssScope& scope) {
-  auto base = base_for(item.parent(), scope);
+  std::string base_storage;
+  const auto base = base_for(item.parent(), scope, base_storage);
   if (auto link = item.first(scope.prefix, "link")) {
     // Atom-style <link href="..."/> in RSS items: seen in podcast feeds (wellformed/psc).
     std::string storage;
@@ -116,7 +118,8 @@ void map_item_content(const xml::Children& item, const RssScope& scope, pugi::xm
   std::string storage;
   const std::string_view raw = xhtml ? std::string_view(storage = xml::inner_html(node))
                                      : xml::raw_content_view(node, storage);
-  auto content = content_fields(raw, TextKind::html, base_for(node, scope));
+  std::string base_storage;
+  auto content = content_fields(raw, TextKind::html, base_for(node, scope, base_storage));
   out.content_html = std::move(content.html);
   if (content.text && node == summary_node && content.text_is_raw_text && looks_like_html(raw))
     out.summary = content.text;  // untyped_plain_text(raw)
@@ -139,11 +142,12 @@ Item map_item(pugi::xml_node node, const RssScope& scope) {
   map_item_dates(item, out);
   map_item_authors(item, scope.rdf, out);
   map_item_tags(item, out);
-  map_item_attachments(item, base_for(node, scope), out);
+  std::string base_storage;
+  map_item_attachments(item, base_for(node, scope, base_storage), out);
   if (auto link = item.last("feedburner", "origLink"))
-    out.orig_link = url_field(text_of(link), base_for(link, scope));
+    out.orig_link = url_field(text_of(link), base_for(link, scope, base_storage));
   if (auto link = item.last("", "comments"))
-    out.comments_url = url_field(text_of(link), base_for(link, scope));
+    out.comments_url = url_field(text_of(link), base_for(link, scope, base_storage));
   finish_item(out, scope.limits);
   return out;
 }
@@ -154,8 +158,9 @@ void map_channel(pugi::xml_node channel, const RssScope& scope, Feed& feed) {
   if (!feed.title) {
     if (auto node = last_child(channel, "dc", "title")) feed.title = untyped_plain_text(xml::raw_content(node));
   }
+  std::string base_storage;
   if (auto link = first_child(channel, scope.prefix, "link"))
-    feed.home_page_url = url_field(text_of(link), base_for(link, scope));
+    feed.home_page_url = url_field(text_of(link), base_for(link, scope, base_storage));
   feed.description = untyped_child_text(children, scope, "description");
   if (!feed.description) {
     if (auto node = last_child(channel, "dc", "description")) feed.description = untyped_plain_text(text_of(node));
@@ -167,9 +172,9 @@ void map_channel(pugi::xml_node channel, const RssScope& scope, Feed& feed) {
     if (auto node = last_child(channel, "itunes", "summary")) feed.description = untyped_plain_text(text_of(node));
   }
   map_channel_language(channel, feed);
-  map_channel_image(channel, scope.prefix, base_for(channel, scope), feed);
+  map_channel_image(channel, scope.prefix, base_for(channel, scope, base_storage), feed);
   map_channel_authors(channel, feed);
-  map_channel_links(channel, base_for(channel, scope), feed);
+  map_channel_links(channel, base_for(channel, scope, base_storage), feed);
   map_polling_hints(channel, feed.hints);
 }
 

@@ -217,21 +217,23 @@ std::string_view raw_content_view(pugi::xml_node node, std::string& storage) {
   return storage;
 }
 
-std::string base_in_scope(pugi::xml_node node, std::string_view document_base) {
+std::string_view base_in_scope(pugi::xml_node node, std::string_view document_base,
+                               std::string& storage) {
   std::vector<std::string_view> bases;
   for (auto it = node; it && it.type() == pugi::node_element; it = it.parent()) {
     auto attr = it.attribute("xml:base");
     if (attr) bases.push_back(attr.value());
   }
-  std::string base(document_base);
+  if (bases.empty()) return document_base;
+  storage = document_base;
   for (auto b = bases.rbegin(); b != bases.rend(); ++b) {
     if (b->empty()) {
-      base = std::string(document_base);
+      storage = document_base;
       continue;
     }
-    if (auto resolved = resolve_url(base, *b)) base = *resolved;
+    if (auto resolved = resolve_url(storage, *b)) storage = std::move(*resolved);
   }
-  return base;
+  return storage;
 }
 
 }  // namespace feeds::xml

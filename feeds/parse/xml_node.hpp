@@ -141,6 +141,9 @@ std::string_view raw_content_view(pugi::xml_node node, std::string& storage);
 
 /// The base URL in scope at `node`: `document_base` changed by every xml:base on the path from
 /// the root to `node` (a relative xml:base resolves against its parent's; an empty one resets).
-std::string base_in_scope(pugi::xml_node node, std::string_view document_base);
+/// Without an xml:base on the path that is `document_base` itself, not a copy; a resolved base
+/// is kept in `storage`.
+std::string_view base_in_scope(pugi::xml_node node, std::string_view document_base,
+                               std::string& storage);
 
 }  // namespace feeds::xml

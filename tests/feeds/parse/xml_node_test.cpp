@@ -98,6 +98,29 @@ TEST(XmlNode, TextViewsEqualTheCopiesAndViewTheDocumentWhenTheyCan) {
   EXPECT_FALSE(is_blank(only_element(document, "<a> <b>x</b> </a>")));
 }
 
+TEST(XmlNode, BaseInScopeIsTheDocumentBaseItselfOrTheXmlBasesResolvedInOrder) {
+  pugi::xml_document document;
+  ASSERT_TRUE(document.load_string(
+      "<feed xml:base='http://a.example/b/'><entry xml:base='c/'><link xml:base='d'/>"
+      "<id/></entry><entry xml:base=''><link/></entry><plain/></feed>"));
+  const std::string document_base = "http://doc.example/feed.xml";
+  const auto feed = document.child("feed");
+  const auto entry = feed.child("entry");
+  std::string storage;
+  EXPECT_EQ(base_in_scope(entry.child("link"), document_base, storage), "http://a.example/b/c/d");
+  EXPECT_EQ(base_in_scope(entry.child("id"), document_base, storage), "http://a.example/b/c/");
+  EXPECT_EQ(base_in_scope(entry.next_sibling("entry").child("link"), document_base, storage),
+            document_base);
+  EXPECT_EQ(base_in_scope(feed.child("plain"), document_base, storage), "http://a.example/b/");
+  // Without an xml:base on the path: the document base itself, whatever storage holds.
+  pugi::xml_document bare;
+  ASSERT_TRUE(bare.load_string("<rss><channel><item><link/></item></channel></rss>"));
+  const auto view =
+      base_in_scope(bare.first_element_by_path("rss/channel/item/link"), document_base, storage);
+  EXPECT_EQ(view.data(), document_base.data());
+  EXPECT_EQ(view.size(), document_base.size());
+}
+
 TEST(Children, FindWhatFirstChildAndLastChildFind) {
   const std::vector<std::string> names = {"title",          "Title",
                                           "TITLE",          "titles",
