@@ -71,17 +71,21 @@ void count_outcome(CommitResult& result, const UpsertResult& upsert, bool queued
 void store_items(Database& db, const FeedRecord& feed, const FetchCommit& fetch,
                  const std::vector<ItemDigest>& digests, const Selection& selection,
                  const feeds::StoryPolicy& story_policy, CommitResult& result) {
+  // Only content_hash keys can repeat (identical items): guid and link keys hash fields that
+  // choose_identity_scheme found present and distinct in the document.
+  const bool keys_may_repeat = result.identity_scheme == feeds::IdentityScheme::content_hash;
   std::unordered_set<std::string> seen_keys;
   // A feed's first document: nothing of it is stored yet (last_document_at and items_count
-  // are written with its items, in one transaction), and seen_keys keeps its keys distinct, so
-  // every item is new. A first poll of thousands of feeds skips a lookup per item.
+  // are written with its items, in one transaction), and its keys are distinct, so every item
+  // is new. A first poll of thousands of feeds skips a lookup per item.
   const bool first_document = !feed.last_document_at && feed.items_count == 0;
   for (const auto* item : selection.items) {
     const auto index = static_cast<std::size_t>(item - fetch.document.items.data());
-    ItemWrite write{feed.id, item, &digests[index], &story_policy,
-                    identity_key(*item, digests[index], result.identity_scheme)};
-    // Only content_hash can repeat a key (identical items); the first one stands.
-    if (!seen_keys.insert(write.identity_key).second) continue;
+    std::string computed_key;
+    const auto& key = identity_key(*item, digests[index], result.identity_scheme, computed_key);
+    // Of identical items, the first one stands.
+    if (keys_may_repeat && !seen_keys.insert(key).second) continue;
+    ItemWrite write{feed.id, item, &digests[index], &story_policy, &key};
     write.queue_full_text = needs_full_text(*item, fetch.full_text);
     write.may_insert = !(feed.archive_cutoff && item->date_published &&
                          *item->date_published <= *feed.archive_cutoff);

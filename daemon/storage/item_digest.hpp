@@ -30,8 +30,9 @@ struct ItemDigest {
 /// One digest per item of `document`, in order. `policy` must be the Store's story policy.
 std::vector<ItemDigest> digest_items(const feeds::Feed& document, const feeds::StoryPolicy& policy);
 
-/// feeds::identity_key(item, scheme), taken from the digest when it holds that key.
-std::string identity_key(const feeds::Item& item, const ItemDigest& digest,
-                         feeds::IdentityScheme scheme);
+/// feeds::identity_key(item, scheme): the digest's own key when it holds that key, else the key
+/// computed into `storage`.
+const std::string& identity_key(const feeds::Item& item, const ItemDigest& digest,
+                                feeds::IdentityScheme scheme, std::string& storage);
 
 }  // namespace feedd

@@ -96,7 +96,7 @@ ItemId insert_new_item(Database& db, const ItemWrite& write) {
   {
     auto insert = db.statement(insert_item);
     insert->bind(1, static_cast<int64_t>(write.feed_id));
-    insert->bindNoCopy(2, write.identity_key);
+    insert->bindNoCopy(2, *write.identity_key);
     bind_item_fields(*insert, write);
     if (write.queue_full_text) {
       insert->bind(17, "pending");
@@ -139,7 +139,7 @@ UpsertResult upsert_item(Database& db, const ItemWrite& write) {
   {
     auto find = db.statement(find_item);
     find->bind(1, static_cast<int64_t>(write.feed_id));
-    find->bind(2, write.identity_key);
+    find->bindNoCopy(2, *write.identity_key);
     if (find->executeStep()) {
       existing = find->getColumn(0).getInt64();
       stored_fingerprint = find->getColumn(1).getString();

@@ -21,7 +21,7 @@ struct ItemWrite {
   const feeds::Item* item = nullptr;
   const ItemDigest* digest = nullptr;  ///< digest_items() of the item
   const feeds::StoryPolicy* story_policy = nullptr;
-  std::string identity_key;
+  const std::string* identity_key = nullptr;  ///< outlives the write
   bool queue_full_text = false;
   bool may_insert = true;  ///< false: update it if stored, but do not add it (archive items)
   /// false: the feed has no stored item (its first document), so the item is inserted without

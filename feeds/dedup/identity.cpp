@@ -1,9 +1,9 @@
 #include "feeds/dedup/identity.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <new>
 #include <string_view>
-#include <unordered_set>
 
 #include <xxhash.h>
 
@@ -63,12 +63,16 @@ std::optional<IdentityScheme> identity_scheme_from_string(std::string_view name)
 
 bool identity_scheme_usable(const std::vector<Item>& items, IdentityScheme scheme) {
   if (scheme == IdentityScheme::content_hash) return true;
-  std::unordered_set<std::string_view> seen;
+  // Sorted views rather than a hash set: one allocation for the document, not one per item.
+  std::vector<std::string_view> fields;
+  fields.reserve(items.size());
   for (const auto& item : items) {
     const auto& field = trusted_field(item, scheme);
-    if (!field || field->empty() || !seen.insert(*field).second) return false;
+    if (!field || field->empty()) return false;
+    fields.push_back(*field);
   }
-  return true;
+  std::ranges::sort(fields);
+  return std::ranges::adjacent_find(fields) == fields.end();
 }
 
 IdentityScheme choose_identity_scheme(const std::vector<Item>& items) {
@@ -104,18 +108,27 @@ std::string identity_key(const Item& item, IdentityScheme scheme) {
   return "h:" + hex_sha1(content_hash_input(item));
 }
 
-std::string content_fingerprint(const Item& item) {
-  // From the library, not on the stack: the state's layout is private to the library version.
-  const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
-                                                                       &XXH3_freeState);
-  if (!state) throw std::bad_alloc();
-  XXH3_128bits_reset(state.get());
+void ContentFingerprinter::FreeState::operator()(XXH3_state_s* state) const noexcept {
+  XXH3_freeState(state);
+}
+
+// From the library, not on the stack: the state's layout is private to the library version.
+ContentFingerprinter::ContentFingerprinter() : state_(XXH3_createState()) {
+  if (!state_) throw std::bad_alloc();
+}
+
+std::string ContentFingerprinter::operator()(const Item& item) {
+  XXH3_128bits_reset(state_.get());
   visit_fingerprinted_fields(item, [&](std::string_view part) {
-    XXH3_128bits_update(state.get(), part.data(), part.size());
+    XXH3_128bits_update(state_.get(), part.data(), part.size());
   });
   XXH128_canonical_t canonical;
-  XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state_.get()));
   return to_hex(canonical.digest, sizeof canonical.digest);
+}
+
+std::string content_fingerprint(const Item& item) {
+  return ContentFingerprinter{}(item);
 }
 
 std::string sha1_content_fingerprint(const Item& item) {

@@ -3,12 +3,15 @@
 /// (security.md §2 row 34) and when an item has changed.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "feeds/model/feed.hpp"
+
+struct XXH3_state_s;
 
 namespace feeds {
 
@@ -53,6 +56,20 @@ std::optional<std::string> field_identity_key(const Item& item, IdentityScheme s
 /// item. A change detector, not a security boundary: XXH3 hashes a feed's content about 40
 /// times as fast as SHA-1 (docs/BENCHMARKS.md).
 std::string content_fingerprint(const Item& item);
+
+/// content_fingerprint for the items of a document, with one hash state for them all instead
+/// of one allocated per item.
+class ContentFingerprinter {
+ public:
+  ContentFingerprinter();
+  std::string operator()(const Item& item);
+
+ private:
+  struct FreeState {
+    void operator()(XXH3_state_s* state) const noexcept;
+  };
+  std::unique_ptr<XXH3_state_s, FreeState> state_;
+};
 
 /// The form earlier versions stored: hex SHA-1 (40 digits) of the same bytes. Their rows keep
 /// it until the item is next stored.

@@ -26,8 +26,10 @@ TEST(ItemDigestKeys, GiveTheIdentityKeyOfEveryScheme) {
   const auto digest = digest_of(item);
   EXPECT_EQ(digest.key_scheme, IdentityScheme::guid);
   EXPECT_EQ(digest.field_key, feeds::identity_key(item, IdentityScheme::guid));
-  for (auto scheme : {IdentityScheme::guid, IdentityScheme::link, IdentityScheme::content_hash})
-    EXPECT_EQ(identity_key(item, digest, scheme), feeds::identity_key(item, scheme));
+  for (auto scheme : {IdentityScheme::guid, IdentityScheme::link, IdentityScheme::content_hash}) {
+    std::string storage;
+    EXPECT_EQ(identity_key(item, digest, scheme, storage), feeds::identity_key(item, scheme));
+  }
 }
 
 TEST(ItemDigestKeys, AreOfTheSchemeTheDocumentWouldChoose) {
@@ -43,8 +45,12 @@ TEST(ItemDigestKeys, AreOfTheSchemeTheDocumentWouldChoose) {
   for (std::size_t i = 0; i < digests.size(); ++i) {
     EXPECT_EQ(digests[i].key_scheme, IdentityScheme::link);
     EXPECT_EQ(digests[i].field_key, feeds::identity_key(document.items[i], IdentityScheme::link));
-    EXPECT_EQ(identity_key(document.items[i], digests[i], IdentityScheme::guid),
+    std::string storage;
+    EXPECT_EQ(identity_key(document.items[i], digests[i], IdentityScheme::guid, storage),
               feeds::identity_key(document.items[i], IdentityScheme::guid));
+    EXPECT_EQ(&identity_key(document.items[i], digests[i], IdentityScheme::link, storage),
+              &*digests[i].field_key)
+        << "the digest's own key, not a copy";
   }
 }
 
@@ -57,8 +63,9 @@ TEST(ItemDigestKeys, AnItemWithoutTheFieldGetsTheContentHashKey) {
   EXPECT_FALSE(digest.field_key);
   const auto hash_key = feeds::identity_key(item, IdentityScheme::content_hash);
   EXPECT_EQ(hash_key.substr(0, 2), "h:");
-  EXPECT_EQ(identity_key(item, digest, IdentityScheme::guid), hash_key);
-  EXPECT_EQ(identity_key(item, digest, IdentityScheme::link), hash_key);
+  std::string storage;
+  EXPECT_EQ(identity_key(item, digest, IdentityScheme::guid, storage), hash_key);
+  EXPECT_EQ(identity_key(item, digest, IdentityScheme::link, storage), hash_key);
 }
 
 TEST(ItemDigestColumns, AreTheRowsJsonColumns) {

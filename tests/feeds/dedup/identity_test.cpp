@@ -45,6 +45,19 @@ TEST(ChooseIdentityScheme, FallsBackToContentHashWhenLinksRepeatOrAreMissing) {
   EXPECT_EQ(choose_identity_scheme(missing), IdentityScheme::content_hash);
 }
 
+TEST(ChooseIdentityScheme, FindsARepeatedGuidAnywhereInALongDocument) {
+  std::vector<Item> items;
+  for (int i = 0; i < 60; ++i) {
+    items.push_back(
+        make_item("guid-" + std::to_string((i * 37) % 60), "https://x/" + std::to_string(i)));
+  }
+  EXPECT_EQ(choose_identity_scheme(items), IdentityScheme::guid);
+  items[41].id = items[3].id;  // neither neighbours in the document nor first or last
+  EXPECT_EQ(choose_identity_scheme(items), IdentityScheme::link);
+  items[17].url = items[52].url;
+  EXPECT_EQ(choose_identity_scheme(items), IdentityScheme::content_hash);
+}
+
 TEST(ChooseIdentityScheme, EmptyDocumentKeepsGuids) {
   EXPECT_EQ(choose_identity_scheme({}), IdentityScheme::guid);
 }
@@ -157,6 +170,26 @@ TEST(ContentFingerprint, ChangesWithTitleOrContentOnly) {
   auto edited = item;
   edited.content_html = "<p>Body, corrected</p>";
   EXPECT_NE(content_fingerprint(edited), original);
+}
+
+TEST(ContentFingerprint, OneFingerprinterForManyItemsGivesEachItsOwnFingerprint) {
+  // Short and long items in turn: XXH3 keeps up to 256 bytes in its state between updates.
+  std::vector<Item> items;
+  for (int i = 0; i < 12; ++i) {
+    auto item = make_item("id", "https://x/" + std::to_string(i));
+    item.title = "Title " + std::to_string(i);
+    item.content_html = std::string(static_cast<std::size_t>(i % 3 == 0 ? 3 : 700 * i), 'a' + i);
+    items.push_back(item);
+  }
+  items.push_back(items[0]);
+  ContentFingerprinter fingerprint;
+  std::set<std::string> distinct;
+  for (const auto& item : items) {
+    const auto value = fingerprint(item);
+    EXPECT_EQ(value, content_fingerprint(item));
+    distinct.insert(value);
+  }
+  EXPECT_EQ(distinct.size(), items.size() - 1);
 }
 
 TEST(ContentFingerprint, UsesSummaryWhenThereIsNoContent) {
