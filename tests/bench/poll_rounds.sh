@@ -52,19 +52,24 @@ poll() {
   timed "$1" poll --urls "$work/urls.txt" --database "$work/state/feedd.db" --no-full-text
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# Times are in hundredths: a floor of a few feeds can take "0.00" CPU-s.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "no floor" }'; }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 : > "$work/rows"
 for round in $(seq 1 "$rounds"); do
-  read -r floor_wall floor_cpu < <(timed "$pollbench/pollers/curl_floor.sh" 16)
-  read -r wall cpu < <(poll "$feedd")
+  # Assignments, not process substitutions: a failed poll must end the script (set -e).
+  times=$(timed "$pollbench/pollers/curl_floor.sh" 16)
+  read -r floor_wall floor_cpu <<< "$times"
+  times=$(poll "$feedd")
+  read -r wall cpu <<< "$times"
   line="round $round: floor ${floor_wall} s ${floor_cpu} CPU-s, feedd ${wall} s ${cpu} CPU-s"
-  line+=" (wall $(ratio "$wall" "$floor_wall")x, CPU $(ratio "$cpu" "$floor_cpu")x)"
+  line+=" (wall $(ratio "$wall" "$floor_wall"), CPU $(ratio "$cpu" "$floor_cpu"))"
   other_cpu=0
   if [[ -n $other ]]; then
-    read -r other_wall other_cpu < <(poll "$other")
+    times=$(poll "$other")
+    read -r other_wall other_cpu <<< "$times"
     line+=", other ${other_wall} s ${other_cpu} CPU-s"
   fi
   echo "$line"
@@ -75,10 +80,10 @@ column_median() { awk -v c="$1" '{ print $c }' "$work/rows" | median; }
 echo "medians over $rounds rounds, $count feeds cold:" \
   "floor $(column_median 1) s $(column_median 2) CPU-s," \
   "feedd $(column_median 3) s $(column_median 4) CPU-s;" \
-  "feedd/floor wall $(awk '{ print $3 / $1 }' "$work/rows" | median)x," \
-  "CPU $(awk '{ print $4 / $2 }' "$work/rows" | median)x" \
-  "(rounds over 2x wall: $(awk '$3 / $1 > 2' "$work/rows" | wc -l)," \
-  "over 3x CPU: $(awk '$4 / $2 > 3' "$work/rows" | wc -l))"
+  "feedd/floor wall $(awk '$1 > 0 { print $3 / $1 }' "$work/rows" | median)x," \
+  "CPU $(awk '$2 > 0 { print $4 / $2 }' "$work/rows" | median)x" \
+  "(rounds over 2x wall: $(awk '$3 > 2 * $1' "$work/rows" | wc -l)," \
+  "over 3x CPU: $(awk '$4 > 3 * $2' "$work/rows" | wc -l))"
 if [[ -n $other ]]; then
-  echo "other: $(column_median 5) CPU-s; feedd/other CPU $(awk '{ print $4 / $5 }' "$work/rows" | median)x"
+  echo "other: $(column_median 5) CPU-s; feedd/other CPU $(awk '$5 > 0 { print $4 / $5 }' "$work/rows" | median)x"
 fi
