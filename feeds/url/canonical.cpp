@@ -129,13 +129,7 @@ bool is_host_name_char(char c) {
 }
 
 /// Path characters that need no normalizing: unreserved, sub-delims, ':', '@' and '/'.
-constexpr auto plain_path_chars = [] {
-  auto chars = uri_chars::char_table(uri_chars::sub_delims);
-  for (int byte = 0; byte < 256; ++byte)
-    chars[byte] = chars[byte] || is_unreserved(static_cast<char>(byte));
-  for (const char extra : std::string_view(":@/")) chars[static_cast<unsigned char>(extra)] = true;
-  return chars;
-}();
+constexpr auto plain_path_chars = uri_chars::unreserved_sub_delims_and(":@/");
 
 bool is_plain_path_char(char c) {
   return plain_path_chars[static_cast<unsigned char>(c)];

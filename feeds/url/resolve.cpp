@@ -30,14 +30,7 @@ using uri_chars::is_hex;
 bool is_strippable(char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; }
 
 /// Characters RFC 3986 allows somewhere in a URI reference (brackets and '%' need context).
-constexpr auto uri_char_table = [] {
-  auto chars = uri_chars::char_table(uri_chars::sub_delims);
-  for (int byte = 0; byte < 256; ++byte)
-    chars[byte] = chars[byte] || uri_chars::is_unreserved(static_cast<char>(byte));
-  for (const char extra : std::string_view(":/?#@"))
-    chars[static_cast<unsigned char>(extra)] = true;
-  return chars;
-}();
+constexpr auto uri_char_table = uri_chars::unreserved_sub_delims_and(":/?#@");
 
 bool is_uri_char(char c) {
   return uri_char_table[static_cast<unsigned char>(c)];

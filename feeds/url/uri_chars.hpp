@@ -33,6 +33,16 @@ consteval std::array<bool, 256> char_table(std::string_view chars) {
   return table;
 }
 
+/// A table of the unreserved characters, the sub-delims and `extra`: what a URI component
+/// allows unescaped.
+consteval std::array<bool, 256> unreserved_sub_delims_and(std::string_view extra) {
+  auto table = char_table(sub_delims);
+  for (int byte = 0; byte < 256; ++byte)
+    table[byte] = table[byte] || is_unreserved(static_cast<char>(byte));
+  for (const char c : extra) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}
+
 /// "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "="
 inline bool is_sub_delim(char c) {
   static constexpr auto table = char_table(sub_delims);
