@@ -141,9 +141,10 @@ TEST(PollCommand, PollsEveryFeedOfAListLongerThanItsLanesOnceAndConditionallyAft
 // Documents give their host slot back before they are stored, 304s before their bookkeeping:
 // the host still never sees more requests at once than [poll] per_host, and does see that many.
 TEST(PollCommand, KeepsEachHostToPerHostRequestsInFlight) {
-  FixtureServer server;
+  // Declared before the server, whose handlers count with them until its destructor joins.
   std::atomic<int> in_flight{0};
   std::atomic<int> peak{0};
+  FixtureServer server;
   std::string urls;
   for (int i = 0; i < 30; ++i) {
     const auto path = "/f" + std::to_string(i) + ".xml";
