@@ -45,21 +45,24 @@ inline std::string article_page(const std::string& title) {
 }
 
 /// Runs `query` on the database and returns the first column of every row as text.
-inline std::vector<std::string> query_column(const std::string& database, const std::string& query) {
-  SQLite::Database db(database, SQLite::OPEN_READONLY);
+inline std::vector<std::string> query_column(const std::string& database, const std::string& query,
+                                             int open_flags = SQLite::OPEN_READONLY) {
+  SQLite::Database db(database, open_flags);
   SQLite::Statement statement(db, query);
   std::vector<std::string> values;
   while (statement.executeStep()) values.push_back(statement.getColumn(0).getText());
   return values;
 }
 
-/// Waits until `condition` holds, at most `limit`; true when it held.
-inline bool wait_until(const std::function<bool()>& condition, std::chrono::seconds limit = std::chrono::seconds(20)) {
+/// Waits until `condition` holds, at most `limit`, looking `every` so often; true when it held.
+inline bool wait_until(const std::function<bool()>& condition,
+                       std::chrono::seconds limit = std::chrono::seconds(20),
+                       std::chrono::milliseconds every = std::chrono::milliseconds(20)) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (!condition()) {
     if (std::chrono::steady_clock::now() > deadline) return false;
     // Another process's progress has no event we can wait on; look again shortly.
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::this_thread::sleep_for(every);
   }
   return true;
 }

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <regex>
 
@@ -50,39 +51,49 @@ std::string log_tail(const std::string& log) {
   return log.size() <= tail_bytes ? log : "[...]" + log.substr(log.size() - tail_bytes);
 }
 
-/// Returns once `path` exists, or after 10 s. Looks every millisecond: the daemon creates its
-/// schema within a few after the file appears.
-void wait_for_file(const std::string& path) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!std::filesystem::exists(path) && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-}
-
-/// A kill in the daemon's first moments may leave no file yet, or a schema migrated part of the
-/// way (each migration commits on its own). The next start completes it.
-bool schema_complete(const std::string& database) {
-  if (!std::filesystem::exists(database)) return false;
-  return query_column(database, "PRAGMA user_version") ==
-         std::vector<std::string>{std::to_string(current_schema_version())};
-}
-
-void expect_consistent(const std::string& database, long committed, int kill) {
-  SCOPED_TRACE("after kill " + std::to_string(kill));
-  if (std::filesystem::exists(database)) {
-    EXPECT_EQ(query_column(database, "PRAGMA integrity_check"), std::vector<std::string>{"ok"});
+/// The files a kill left, copied to `copy` for the checks, so that the next daemon starts on
+/// them as they were. nullopt when the daemon had not created the database yet. The copy is
+/// opened read-write, so it recovers as that start will: the WAL is replayed, and a hot journal
+/// (a kill while the daemon switched the new file to WAL) is rolled back, which a readonly
+/// connection refuses to do ("attempt to write a readonly database").
+std::optional<std::string> recovered_copy(const std::string& database, const std::string& copy) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(copy + suffix);
+  if (!std::filesystem::exists(database)) return std::nullopt;
+  for (const char* suffix : {"", "-wal", "-journal"}) {
+    if (std::filesystem::exists(database + suffix))
+      std::filesystem::copy_file(database + suffix, copy + suffix);
   }
-  if (!schema_complete(database)) {
+  return copy;
+}
+
+void expect_consistent(const std::string& database, const std::string& scratch, long committed,
+                       int kill) {
+  SCOPED_TRACE("after kill " + std::to_string(kill));
+  const auto copy = recovered_copy(database, scratch);
+  const auto query = [&copy](const std::string& sql) {
+    return query_column(*copy, sql, SQLite::OPEN_READWRITE);
+  };
+  if (copy) {
+    EXPECT_EQ(query("PRAGMA integrity_check"), std::vector<std::string>{"ok"});
+  }
+  // A kill in the daemon's first moments may leave no file, or a schema migrated part of the
+  // way (each migration commits on its own). The next start completes it.
+  const bool schema_complete =
+      copy && query("PRAGMA user_version") ==
+                  std::vector<std::string>{std::to_string(current_schema_version())};
+  if (!schema_complete) {
     EXPECT_EQ(committed, 0) << "fetches were logged as committed before the schema was complete";
     return;
   }
-  EXPECT_TRUE(query_column(database, "PRAGMA foreign_key_check").empty());
-  auto stored = std::stol(query_column(database, "SELECT count(*) FROM items").at(0));
+  EXPECT_TRUE(query("PRAGMA foreign_key_check").empty());
+  auto stored = std::stol(query("SELECT count(*) FROM items").at(0));
   EXPECT_GE(stored, committed) << "an item logged as committed is missing";
-  EXPECT_EQ(query_column(database, "SELECT count(*) FROM (SELECT feed_id, identity_key FROM items "
-                                   "GROUP BY feed_id, identity_key HAVING count(*) > 1)"),
+  EXPECT_EQ(query("SELECT count(*) FROM (SELECT feed_id, identity_key FROM items "
+                  "GROUP BY feed_id, identity_key HAVING count(*) > 1)"),
             std::vector<std::string>{"0"});
-  EXPECT_EQ(query_column(database, "SELECT count(*) FROM feeds f WHERE items_count != "
-                                   "(SELECT count(*) FROM items i WHERE i.feed_id = f.id)"),
+  EXPECT_EQ(query("SELECT count(*) FROM feeds f WHERE items_count != "
+                  "(SELECT count(*) FROM items i WHERE i.feed_id = f.id)"),
             std::vector<std::string>{"0"});
 }
 
@@ -111,7 +122,10 @@ TEST(Crash, KillNineNeverLosesOrDuplicatesCommittedFetches) {
     {
       BackgroundFeedd daemon({"run", "-c", config, "--log-level", "debug"}, log_path);
       if (kill == 1) {
-        wait_for_file(database);  // then at once: while the daemon creates its schema
+        // Kill as soon as the database file appears, while the daemon creates its schema: that
+        // takes a few milliseconds, so look every millisecond (at most 10 s for a slow start).
+        wait_until([&database] { return std::filesystem::exists(database); },
+                   std::chrono::seconds(10), std::chrono::milliseconds(1));
       } else {
         std::this_thread::sleep_for(
             std::chrono::milliseconds(std::uniform_int_distribution<>(100, 700)(random)));
@@ -122,7 +136,7 @@ TEST(Crash, KillNineNeverLosesOrDuplicatesCommittedFetches) {
     const auto log = detail::read_whole_file(log_path);
     EXPECT_EQ(exit_code, -1) << "the daemon exited by itself before kill " << kill;
     committed += committed_new_items(log);
-    expect_consistent(database, committed, kill);
+    expect_consistent(database, folder.path() + "/checked.db", committed, kill);
     if (::testing::Test::HasFailure()) {
       std::cout << "the daemon's log before kill " << kill << ":\n" << log_tail(log) << "\n";
       break;
