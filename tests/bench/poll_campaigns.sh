@@ -7,9 +7,10 @@
 #
 #   tests/bench/poll_campaigns.sh FEEDD_BINARY [CAMPAIGNS] [PAUSE]   (7 campaigns, 240 s apart)
 #
-# Env: OUTDIR (/tmp/feedd-poll-campaigns; each campaign in OUTDIR/cK), NS ("1000 5000"),
-# POLLBENCH (the pollbench folder, found from here). The corpus must be served by
-# ../shared/tools/pollbench/server.sh. Needs /usr/bin/time, curl and Debian's python3.
+# Env: OUTDIR (/tmp/feedd-poll-campaigns, which must hold no campaigns yet; campaign K goes
+# to OUTDIR/cK), NS ("1000 5000"), POLLBENCH (the pollbench folder, found from here). The corpus
+# must be served by ../shared/tools/pollbench/server.sh. Needs /usr/bin/time, curl and Debian's
+# python3.
 set -euo pipefail
 
 feedd=${1:?usage: poll_campaigns.sh FEEDD_BINARY [CAMPAIGNS] [PAUSE]}
@@ -25,6 +26,9 @@ sizes=${NS:-1000 5000}
   { echo "poll_campaigns: no pollbench at $pollbench (set POLLBENCH)" >&2; exit 1; }
 "$pollbench/server.sh" status > /dev/null ||
   { echo "poll_campaigns: nginx is not serving; $pollbench/server.sh start CORPUS" >&2; exit 1; }
+# bench_cmd.sh appends to a campaign's results.tsv: an earlier run's rows would be pooled too.
+[[ ! -e $outdir/c1 ]] ||
+  { echo "poll_campaigns: $outdir already holds campaigns; set another OUTDIR" >&2; exit 1; }
 
 export FEEDD
 FEEDD=$(realpath "$feedd")
@@ -50,9 +54,11 @@ run_campaign() {
   done
 }
 
+results=()
 for ((campaign = 1; campaign <= campaigns; ++campaign)); do
   echo "campaign $campaign of $campaigns: $(date -u +%T)"
   run_campaign "$outdir/c$campaign"
+  results+=("$outdir/c$campaign/results.tsv")
   ((campaign == campaigns)) || sleep "$pause"
 done
-/usr/bin/python3 "$here/pool_campaigns.py" "$outdir"/c*/results.tsv
+/usr/bin/python3 "$here/pool_campaigns.py" "${results[@]}"

@@ -6,7 +6,8 @@ usage: pool_campaigns.py CAMPAIGN/results.tsv...
 Each results.tsv holds one campaign's rows from pollbench's bench_cmd.sh, with the labels
 feedd, curl-floor-p16 and curl-floor-p16-again. Prints, for each campaign, feedd's median over
 each floor's median (wall and CPU, against the first floor / the second), then the medians of
-every poll of every campaign (the two floors pooled) and their ratios, next to issue 4's targets.
+every poll of every campaign (the two floors pooled) and their ratios, next to issue 4's targets;
+the RSS column there is the largest peak of those polls.
 """
 import csv
 import statistics
@@ -52,7 +53,7 @@ def main(paths):
         print(f"  {path}: " + "; ".join(parts))
 
     print("\nmedians of every poll (floors pooled):")
-    print("| N | phase | poller | polls | wall s | CPU s (user + sys) | peak RSS MB | 304 | conditional |"
+    print("| N | phase | poller | polls | wall s | CPU s (user + sys) | largest peak RSS MB | 304 | conditional |"
           " conns | wall ratio | CPU ratio |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n, phase in keys:
