@@ -53,8 +53,8 @@ def main(paths):
         print(f"  {path}: " + "; ".join(parts))
 
     print("\nmedians of every poll (floors pooled):")
-    print("| N | phase | poller | polls | wall s | CPU s (user + sys) | largest peak RSS MB | 304 | conditional |"
-          " conns | wall ratio | CPU ratio |")
+    print("| N | phase | poller | polls | wall s | CPU s (user + sys) | largest peak RSS MB | 304 |"
+          " conditional | conns | wall ratio | CPU ratio |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n, phase in keys:
         feedd = [row for groups in campaigns for row in groups.get(("feedd", n, phase), [])]
